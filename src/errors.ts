@@ -1,0 +1,141 @@
+import type { ValidationError } from 'class-validator';
+import { Issue, LocKey } from './fields/context';
+import { FIELD_CONSTRAINT, explain, fieldOf } from './fields/field';
+
+export type { Issue, LocKey };
+
+/** Longest input echo kept in an issue or message, in characters. */
+const ECHO_LIMIT = 80;
+/** Most issues listed in an error's message; `.issues` keeps all of them. */
+const MESSAGE_ISSUE_LIMIT = 100;
+
+/** A short, bounded rendering of any value (never walks more than `budget` characters' worth). */
+function render(value: unknown, budget: number, depth = 0): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value !== 'object') return `[${typeof value}]`;
+  if (depth > 3) return Array.isArray(value) ? '[…]' : '{…}';
+  const parts: string[] = [];
+  let used = 2;
+  const isArray = Array.isArray(value);
+  let keys: string[];
+  try {
+    keys = Object.keys(value);
+  } catch {
+    return '{…}';
+  }
+  for (const k of keys) {
+    if (used > budget) {
+      parts.push('…');
+      break;
+    }
+    let v: unknown;
+    try {
+      v = (value as Record<string, unknown>)[k];
+    } catch {
+      v = '[unreadable]';
+    }
+    const item = (isArray ? '' : `${JSON.stringify(k)}: `) + render(v, budget - used, depth + 1);
+    parts.push(item);
+    used += item.length + 2;
+  }
+  return isArray ? `[${parts.join(', ')}]` : `{${parts.join(', ')}}`;
+}
+
+/** Cuts an input echo down to a bounded, JSON-friendly value. */
+export function briefInput(value: unknown): unknown {
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'string') return value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT)}…` : value;
+  if (value === undefined) return undefined;
+  const text = render(value, ECHO_LIMIT);
+  return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text;
+}
+
+function inputType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * Thrown by `Model.parse` when input is rejected: every issue found, each at
+ * its field's location, like Pydantic's `ValidationError`.
+ *
+ * @example
+ * try { ChatCompletionRequest.parse(body) } catch (e) {
+ *   if (e instanceof ProtocolValidationError) console.log(e.issues[0].loc) // ["messages", 0, "role"]
+ * }
+ */
+export class ProtocolValidationError extends Error {
+  /** Every error found, in field order. Input echoes are cut short. */
+  readonly issues: Issue[];
+  /** The model that rejected the input. */
+  readonly model: string;
+
+  constructor(issues: Issue[], model: string) {
+    const cut = issues.map((i) => ('input' in i ? { ...i, input: briefInput(i.input) } : { ...i }));
+    super(formatIssues(cut, model));
+    this.name = 'ProtocolValidationError';
+    this.issues = cut;
+    this.model = model;
+  }
+}
+
+/** Renders issues the way Pydantic prints a `ValidationError`. */
+function formatIssues(issues: Issue[], model: string): string {
+  const n = issues.length;
+  const lines = [`${n} validation error${n === 1 ? '' : 's'} for ${model}`];
+  for (const issue of issues.slice(0, MESSAGE_ISSUE_LIMIT)) {
+    lines.push(issue.loc.length ? issue.loc.join('.') : '(root)');
+    const echo =
+      issue.input === undefined && issue.type === 'missing'
+        ? ''
+        : `, input_value=${typeof issue.input === 'string' ? JSON.stringify(issue.input) : render(issue.input, ECHO_LIMIT)}, input_type=${inputType(issue.input)}`;
+    lines.push(`  ${issue.msg} [type=${issue.type}${echo}]`);
+  }
+  if (n > MESSAGE_ISSUE_LIMIT) lines.push(`… and ${n - MESSAGE_ISSUE_LIMIT} more errors (see .issues)`);
+  return lines.join('\n');
+}
+
+/** The dotted form of a location, as OpenAI's `param`: `messages.0.role`; the root is `null`. */
+export function dottedLoc(loc: readonly LocKey[]): string | null {
+  return loc.length ? loc.join('.') : null;
+}
+
+/**
+ * Converts class-validator's errors (from the decorator route, e.g. NestJS's
+ * `ValidationPipe`) into located issues. This library's own constraints are
+ * re-explained with their field rule, so they carry the same type, message and
+ * (where the rule can tell) the same deeper location as `parse`.
+ */
+export function issuesFromValidationErrors(errors: readonly ValidationError[]): Issue[] {
+  const out: Issue[] = [];
+  const walk = (err: ValidationError, prefix: LocKey[], parentValue: unknown): void => {
+    const key: LocKey = Array.isArray(parentValue) && /^\d+$/.test(err.property) ? Number(err.property) : err.property;
+    const loc = [...prefix, key];
+    const constraints = err.constraints ?? {};
+    const names = Object.keys(constraints);
+    if (names.includes(FIELD_CONSTRAINT)) {
+      const target = err.target as object | undefined;
+      const spec = target && typeof target === 'object' ? fieldOf(target.constructor, err.property) : undefined;
+      const found = spec ? explain(spec, err.value) : [];
+      for (const e of found) out.push({ loc: [...loc, ...e.loc], type: e.type, msg: e.msg, input: err.value });
+      if (!found.length) {
+        const msg = constraints[FIELD_CONSTRAINT];
+        out.push({ loc, type: 'value_error', msg: msg.slice(msg.indexOf(': ') + 2), input: err.value });
+      }
+    } else {
+      for (const name of names) {
+        const type = name === 'nestedValidation' ? 'model_type' : name;
+        out.push({ loc, type, msg: constraints[name], input: err.value });
+      }
+    }
+    for (const c of err.children ?? []) walk(c, loc, err.value);
+  };
+  for (const e of errors) walk(e, [], undefined);
+  return out;
+}

@@ -1,0 +1,53 @@
+/** A location step: an object key or an array index. */
+export type LocKey = string | number;
+
+/** A link in the path from the root to a value; `undefined` is the root. */
+export interface PathNode {
+  readonly up: PathNode | undefined;
+  readonly key: LocKey;
+}
+
+/** One validation error, located like Pydantic's. */
+export interface Issue {
+  /** Keys and array indexes from the root to the bad value; `[]` is the root. */
+  loc: LocKey[];
+  /** A Pydantic-style error type, such as `int_parsing` or `missing`. */
+  type: string;
+  /** A readable message, such as `Input should be a valid integer`. */
+  msg: string;
+  /** The offending input, cut short when large (see `ProtocolValidationError`). */
+  input?: unknown;
+}
+
+/** Marks a value that failed to parse; the reasons are in the context's issues. */
+export const INVALID: unique symbol = Symbol('oai-protocols.invalid');
+
+/** Deepest nesting of free-form JSON that parse follows before it reports `too_deep`. */
+export const MAX_DEPTH = 512;
+
+/** Turns a path into a location list. */
+export function locOf(up: PathNode | undefined, key?: LocKey): LocKey[] {
+  const loc: LocKey[] = key === undefined ? [] : [key];
+  for (let node = up; node; node = node.up) loc.push(node.key);
+  return loc.reverse();
+}
+
+/**
+ * State of one parse: the issues found so far and whether the input is owned
+ * (fresh from `JSON.parse`, so free-form values need no defensive copy).
+ */
+export class ParseContext {
+  readonly issues: Issue[] = [];
+  constructor(readonly owned = false) {}
+
+  /** Records an issue at `up` + `key` and returns INVALID. */
+  fail(up: PathNode | undefined, key: LocKey | undefined, type: string, msg: string, input: unknown): typeof INVALID {
+    this.issues.push({ loc: locOf(up, key), type, msg, input });
+    return INVALID;
+  }
+}
+
+/** Builds a child path node. */
+export function child(up: PathNode | undefined, key: LocKey | undefined): PathNode | undefined {
+  return key === undefined ? up : { up, key };
+}

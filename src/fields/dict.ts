@@ -1,0 +1,18 @@
+import { Field, FieldOptions, FieldType } from './field';
+import { copyJson, isPlainObject } from './json';
+
+/** `dict`: any JSON object, its values kept as given (minus prototype-unsafe keys). */
+export const dictType: FieldType = {
+  expected: 'a valid dictionary',
+  errorType: 'dict_type',
+  coerces: false,
+  parse: (value, ctx, up, key) =>
+    isPlainObject(value) ? copyJson(value, ctx, up, key) : ctx.fail(up, key, 'dict_type', 'Input should be a valid dictionary', value),
+  coerce: (value) => value,
+  check: (value) => isPlainObject(value),
+};
+
+/** A free-form object field (Pydantic `dict`), such as a function's JSON-schema `parameters`. */
+export function DictField(options?: FieldOptions): PropertyDecorator {
+  return Field(dictType, options);
+}

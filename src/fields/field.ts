@@ -1,0 +1,169 @@
+import { Transform, TransformFnParams, Type } from 'class-transformer';
+import { registerDecorator, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
+import { INVALID, LocKey, ParseContext, PathNode } from './context';
+import { OWN_TRANSFORMER_FUNCTIONS } from './transformer-metadata';
+
+/** A class whose instances are protocol models (see `OpenAIBaseModel`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ModelClass<T extends object = object> = { new (...args: any[]): T; readonly prototype: T };
+
+/**
+ * The rules of one declared type, shared by both validation routes:
+ * `parse` is the fast route used by `Model.parse`; `coerce` + `check` are what
+ * the class-transformer `@Transform` and class-validator constraint run.
+ * The invariant that keeps the routes equal: `check(coerce(x))` holds exactly
+ * when `parse(x)` succeeds, and then both give the same value.
+ */
+export interface FieldType {
+  /** What the type expects, for messages: "a valid integer". */
+  readonly expected: string;
+  /** The error type for a value of the wrong kind, e.g. `int_type` (also used for a forbidden `null`). */
+  readonly errorType: string;
+  /** Validates and converts `value` (never null or undefined), recording issues at `up`/`key`. */
+  parse(value: unknown, ctx: ParseContext, up: PathNode | undefined, key: LocKey | undefined): unknown;
+  /** Whether `coerce` does anything (fields without it get no `@Transform`). */
+  readonly coerces: boolean;
+  /** Lax coercion for the decorator route; returns the input unchanged when it cannot coerce. */
+  coerce(value: unknown): unknown;
+  /** Whether a value produced by class-transformer + `coerce` is valid; `deep` also validates nested models. */
+  check(value: unknown, deep: boolean): boolean;
+  /** The model class class-transformer must build for this type, if any (its `@Type`). */
+  readonly model?: () => ModelClass;
+  /** `'direct'` for a model or list of models: class-validator's `@ValidateNested` covers it. */
+  readonly nested?: 'direct';
+}
+
+/** Options shared by every field decorator. */
+export interface FieldOptions {
+  /** Also accept `null` (Python's `Optional[...]`). A default still comes from the property initialiser. */
+  nullable?: boolean;
+}
+
+/** A declared field: its name, type and nullability. */
+export interface FieldSpec {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly nullable: boolean;
+}
+
+/** The class-validator constraint name that this library's field decorators register. */
+export const FIELD_CONSTRAINT = 'oaiField';
+/** Context marker on the class-validator metadata this library adds, so it can tell its own from a user's. */
+export const OWN_CONTEXT = Object.freeze({ oaiProtocols: true });
+
+const ownFields = new Map<Function, FieldSpec[]>();
+const mergedFields = new Map<Function, readonly FieldSpec[]>();
+
+/** Records a field on a class; a redeclared name replaces the earlier rule in place. */
+function registerField(cls: Function, spec: FieldSpec): void {
+  let list = ownFields.get(cls);
+  if (!list) ownFields.set(cls, (list = []));
+  const at = list.findIndex((f) => f.name === spec.name);
+  if (at >= 0) list[at] = spec;
+  else list.push(spec);
+  mergedFields.clear();
+}
+
+/**
+ * The fields declared with this library's decorators on `cls` and its ancestors,
+ * parents first; a subclass's redeclaration keeps the parent's position.
+ */
+export function fieldsOf(cls: Function): readonly FieldSpec[] {
+  let merged = mergedFields.get(cls);
+  if (merged) return merged;
+  const chain: Function[] = [];
+  for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.unshift(c);
+  const out: FieldSpec[] = [];
+  for (const c of chain) {
+    for (const spec of ownFields.get(c) ?? []) {
+      const at = out.findIndex((f) => f.name === spec.name);
+      if (at >= 0) out[at] = spec;
+      else out.push(spec);
+    }
+  }
+  merged = Object.freeze(out);
+  mergedFields.set(cls, merged);
+  return merged;
+}
+
+/** The effective rule for one property of `cls`, if this library declared it. */
+export function fieldOf(cls: Function, name: string): FieldSpec | undefined {
+  return fieldsOf(cls).find((f) => f.name === name);
+}
+
+/** The issues the field rule reports for `value`, located relative to the field. */
+export function explain(spec: FieldSpec, value: unknown): Array<{ type: string; msg: string; loc: LocKey[] }> {
+  if (value === undefined) return [{ type: 'missing', msg: 'Field required', loc: [] }];
+  if (value === null) {
+    return spec.nullable ? [] : [{ type: spec.type.errorType, msg: `Input should be ${spec.type.expected}`, loc: [] }];
+  }
+  const ctx = new ParseContext();
+  spec.type.parse(value, ctx, undefined, undefined);
+  return ctx.issues.map(({ type, msg, loc }) => ({ type, msg, loc }));
+}
+
+/** Runs the field rule on one value, the way `parse` does: null, then the type. */
+export function parseField(spec: FieldSpec, value: unknown, ctx: ParseContext, up: PathNode | undefined): unknown {
+  if (value === null) {
+    if (spec.nullable) return null;
+    return ctx.fail(up, spec.name, spec.type.errorType, `Input should be ${spec.type.expected}`, null);
+  }
+  return spec.type.parse(value, ctx, up, spec.name);
+}
+
+function hasOwn(obj: unknown, key: string): boolean {
+  return obj !== null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/**
+ * The composed field decorator behind every `XxxField`: it records the rule for
+ * the fast route, and gives class-transformer its `@Type`/`@Transform` and
+ * class-validator one constraint (plus `@ValidateNested` for nested models), so
+ * `plainToInstance` + `validate` apply the same rule.
+ */
+export function Field(type: FieldType, options: FieldOptions = {}): PropertyDecorator {
+  return (target: object, propertyKey: string | symbol) => {
+    const name = String(propertyKey);
+    const cls = target.constructor;
+    const spec: FieldSpec = { name, type, nullable: options.nullable === true };
+    registerField(cls, spec);
+
+    if (type.model) {
+      OWN_TRANSFORMER_FUNCTIONS.add(type.model);
+      Type(type.model)(target, name);
+    }
+    if (type.coerces) {
+      // Read the raw value from the source object, so a subclass's override of a
+      // parent's rule sees the input and not the parent's coercion of it.
+      const coerce = ({ value, key, obj }: TransformFnParams): unknown =>
+        type.coerce(!type.model && hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : value);
+      OWN_TRANSFORMER_FUNCTIONS.add(coerce);
+      Transform(coerce, { toClassOnly: true })(target, name);
+    }
+    registerDecorator({
+      name: FIELD_CONSTRAINT,
+      target: cls,
+      propertyName: name,
+      options: { context: OWN_CONTEXT },
+      validator: {
+        validate(value: unknown, args: ValidationArguments): boolean {
+          const rule = fieldOf((args.object as object).constructor, args.property) ?? spec;
+          if (value === undefined) return false;
+          if (value === null) return rule.nullable;
+          return rule.type.check(value, false);
+        },
+        defaultMessage(args: ValidationArguments): string {
+          const rule = fieldOf((args.object as object).constructor, args.property) ?? spec;
+          const first = explain(rule, args.value)[0];
+          return first ? `${[args.property, ...first.loc].join('.')}: ${first.msg}` : `${args.property}: Value error`;
+        },
+      },
+    });
+    if (type.nested === 'direct') {
+      ValidateNested({ context: OWN_CONTEXT })(target, name);
+      if (spec.nullable) ValidateIf((_o: unknown, v: unknown) => v !== null, { context: OWN_CONTEXT })(target, name);
+    }
+  };
+}
+
+export { INVALID };

@@ -1,0 +1,13 @@
+export { Field, FieldOptions, FieldSpec, FieldType, ModelClass, fieldsOf } from './field';
+export { Issue, LocKey, MAX_DEPTH } from './context';
+export { StrField, strType } from './str';
+export { IntField, intType } from './int';
+export { FloatField, floatType } from './float';
+export { BoolField, boolType } from './bool';
+export { LiteralField, literalType } from './literal';
+export { ListField, listOf } from './list';
+export { MapField, mapOf } from './map';
+export { UnionField, unionOf } from './union';
+export { DictField, dictType } from './dict';
+export { ScalarField, jsonScalarType } from './scalar';
+export { ModelField, modelType } from './model';

@@ -1,0 +1,38 @@
+import { INVALID, child } from './context';
+import { Field, FieldOptions, FieldType } from './field';
+
+/** `T[]`: arrays only, each item checked as `item`; the result is a new array. */
+export function listOf(item: FieldType): FieldType {
+  return {
+    expected: `a valid list of ${item.expected.replace(/^an? (valid )?/, '')}`,
+    errorType: 'list_type',
+    coerces: item.coerces,
+    model: item.model,
+    nested: item.nested === 'direct' && item.model ? 'direct' : undefined,
+    parse(value, ctx, up, key) {
+      if (!Array.isArray(value)) return ctx.fail(up, key, 'list_type', 'Input should be a valid list', value);
+      const here = child(up, key);
+      const out = new Array(value.length);
+      let ok = true;
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i];
+        const r = v === null || v === undefined ? ctx.fail(here, i, item.errorType, `Input should be ${item.expected}`, v) : item.parse(v, ctx, here, i);
+        if (r === INVALID) ok = false;
+        else out[i] = r;
+      }
+      return ok ? out : INVALID;
+    },
+    coerce: (value) => (Array.isArray(value) ? value.map((v) => item.coerce(v)) : value),
+    check(value, deep) {
+      if (!Array.isArray(value)) return false;
+      // For a list of models, a shallow check is `instanceof`; @ValidateNested validates the items.
+      for (const v of value) if (v === null || v === undefined || !item.check(v, deep)) return false;
+      return true;
+    },
+  };
+}
+
+/** A list field: `@ListField(intType)` is `List[int]`, `@ListField(modelType(() => ChatMessage))` a list of models. */
+export function ListField(item: FieldType, options?: FieldOptions): PropertyDecorator {
+  return Field(listOf(item), options);
+}

@@ -1,0 +1,49 @@
+import { INVALID, child } from './context';
+import { Field, FieldOptions, FieldType } from './field';
+import { DROPPED_PLAIN_KEYS, isPlainObject } from './json';
+
+/** `dict[str, T]`: objects only, each value checked as `value`; the result is a new object. */
+export function mapOf(value: FieldType): FieldType {
+  return {
+    expected: `a valid dictionary of ${value.expected.replace(/^an? (valid )?/, '')}`,
+    errorType: 'dict_type',
+    coerces: true,
+    parse(input, ctx, up, key) {
+      if (!isPlainObject(input)) return ctx.fail(up, key, 'dict_type', 'Input should be a valid dictionary', input);
+      const here = child(up, key);
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      for (const k of Object.keys(input)) {
+        if (DROPPED_PLAIN_KEYS.has(k)) continue;
+        const v = input[k];
+        if (v === undefined) continue;
+        const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
+        if (r === INVALID) ok = false;
+        else out[k] = r;
+      }
+      return ok ? out : INVALID;
+    },
+    coerce(input) {
+      if (!isPlainObject(input)) return input;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(input)) {
+        if (DROPPED_PLAIN_KEYS.has(k) || input[k] === undefined) continue;
+        out[k] = value.coerce(input[k]);
+      }
+      return out;
+    },
+    check(input, deep) {
+      if (!isPlainObject(input)) return false;
+      for (const k of Object.keys(input)) {
+        const v = input[k];
+        if (v === null || v === undefined || !value.check(v, deep)) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** A `dict[str, T]` field whose values follow `value`'s rule, e.g. `@MapField(floatType)` for `logit_bias`. */
+export function MapField(value: FieldType, options?: FieldOptions): PropertyDecorator {
+  return Field(mapOf(value), options);
+}

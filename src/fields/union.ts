@@ -1,0 +1,39 @@
+import { INVALID, ParseContext } from './context';
+import { Field, FieldOptions, FieldType } from './field';
+
+/**
+ * `A | B | …`: the first member that accepts the value wins. Errors stop at the
+ * union: a bad item in `stop: ["a", 1]` is reported at `["stop"]`.
+ */
+export function unionOf(...members: FieldType[]): FieldType {
+  const expected = members.map((m) => m.expected.replace(/^a valid /, 'a ')).join(' or ');
+  const models = members.filter((m) => m.model);
+  if (models.length > 1) throw new TypeError('unionOf: at most one member may hold models');
+  return {
+    expected,
+    errorType: 'union_type',
+    coerces: members.some((m) => m.coerces),
+    model: models[0]?.model,
+    parse(value, ctx, up, key) {
+      for (const m of members) {
+        const scratch = new ParseContext(ctx.owned);
+        const r = m.parse(value, scratch, undefined, undefined);
+        if (r !== INVALID) return r;
+      }
+      return ctx.fail(up, key, 'union_type', `Input should be ${expected}`, value);
+    },
+    coerce(value) {
+      for (const m of members) {
+        const c = m.coerce(value);
+        if (m.check(c, true)) return c;
+      }
+      return value;
+    },
+    check: (value) => members.some((m) => m.check(value, true)),
+  };
+}
+
+/** A union field, e.g. `@UnionField([strType, listOf(strType)])` for `stop: str | List[str]`. */
+export function UnionField(members: FieldType[], options?: FieldOptions): PropertyDecorator {
+  return Field(unionOf(...members), options);
+}

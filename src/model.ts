@@ -1,0 +1,319 @@
+import 'reflect-metadata';
+import { Expose, Transform } from 'class-transformer';
+import { FIELDS_SET_KEY, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
+import { ProtocolValidationError } from './errors';
+import { INVALID, Issue, ParseContext } from './fields/context';
+import { FieldType, ModelClass } from './fields/field';
+import { OWN_EXPOSED, OWN_TRANSFORMER_FUNCTIONS } from './fields/transformer-metadata';
+
+/** The value a constructor or `copy` accepts for a field: nested models may be given as plain objects. */
+export type InitValue<V> = V extends OpenAIBaseModel
+  ? V | ModelInit<V>
+  : V extends ReadonlyArray<infer I>
+    ? ReadonlyArray<InitValue<I>>
+    : V;
+
+/** Constructor input for a model: its fields (nested models as instances or plain objects) plus any extras. */
+export type ModelInit<T> = {
+  [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]?: InitValue<T[K]>;
+} & { [extra: string]: unknown };
+
+/** Options of `dump`, as in Pydantic's `model_dump`; each applies at every depth. */
+export interface DumpOptions {
+  /** Leave out fields that were not in the parsed input (or the constructor's argument). */
+  excludeUnset?: boolean;
+  /** Leave out fields whose value equals the field's default. */
+  excludeDefaults?: boolean;
+  /** Leave out fields and extras whose value is `null`. */
+  excludeNone?: boolean;
+}
+
+/** The result of `safeParse`: the instance, or the error that `parse` would throw. */
+export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: ProtocolValidationError };
+
+/** A hook that hears about undeclared keys in each parsed body (see `OpenAIBaseModel.onExtraKeys`). */
+export type ExtraKeysHook = (keys: string[], model: string) => void;
+
+/** The static side of a model class, as seen from `parse` and friends. */
+export type ModelStatic<T extends OpenAIBaseModel> = ModelClass<T> & typeof OpenAIBaseModel;
+
+const FIELD_NAMES = Symbol('oai-protocols.fieldNames');
+
+/** Converts nested plain objects to instances of their declared model class, without validating. */
+function build(type: FieldType, value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== 'object') return value;
+  if (type.nested === 'direct' && !Array.isArray(value) && type.model) {
+    const cls = type.model();
+    return value instanceof cls ? value : new cls(value);
+  }
+  if (Array.isArray(value) && type.model) {
+    const cls = type.model();
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item === 'object' && !Array.isArray(item) && !(item instanceof cls)) {
+        out ??= value.slice();
+        out[i] = new cls(item);
+      }
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
+/**
+ * Copies `init` onto a freshly constructed model: fields (nested plain objects
+ * become instances) and extras, minus prototype-unsafe keys. No validation.
+ * A subclass that gives its own fields defaults calls this from its constructor:
+ * `constructor(init?: ModelInit<MyRequest>) { super(); initModel(this, init); }`.
+ */
+export function initModel(instance: OpenAIBaseModel, init: object | undefined): void {
+  if (!init) return;
+  const plan = planOf(instance.constructor as ModelClass);
+  const target = instance as unknown as Record<string, unknown>;
+  const set: string[] = [];
+  for (const k of Object.keys(init)) {
+    if (plan.dropped.has(k)) continue;
+    const v = (init as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    const f = plan.byName.get(k);
+    if (f) {
+      set.push(k);
+      target[k] = f.type.model ? build(f.type, v) : v;
+    } else {
+      target[k] = v;
+    }
+  }
+  setFieldsSet(instance, set);
+}
+
+/** A deep plain copy for `toJSON()`/`dump()`: models dumped, arrays and objects copied. */
+function plain(value: unknown, options: DumpOptions | undefined): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof OpenAIBaseModel) return options ? value.dump(options) : value.toJSON();
+  if (Array.isArray(value)) return value.map((v) => plain(v, options));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    if (k !== '__proto__') out[k] = plain((value as Record<string, unknown>)[k], options);
+  }
+  return out;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof OpenAIBaseModel) a = a.toJSON();
+  if (b instanceof OpenAIBaseModel) b = b.toJSON();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown, ctx: ParseContext): T {
+  let result: object | typeof INVALID;
+  try {
+    result = parseModel(cls, input, ctx, undefined, undefined);
+  } catch (e) {
+    if (e instanceof ProtocolValidationError) throw e;
+    const deep = e instanceof RangeError;
+    ctx.issues.push({
+      loc: [],
+      type: deep ? 'too_deep' : 'value_error',
+      msg: deep ? 'Input is nested too deeply to validate' : `Input could not be read: ${(e as Error)?.message ?? String(e)}`,
+    });
+    result = INVALID;
+  }
+  if (result === INVALID) throw new ProtocolValidationError(ctx.issues, cls.name);
+  const hook = cls.onExtraKeys;
+  if (hook) {
+    const extras = cls.extraKeys(result as T);
+    if (extras.length) hook(extras, cls.name);
+  }
+  return result as T;
+}
+
+function jsonError(e: unknown): Issue {
+  return { loc: [], type: 'json_invalid', msg: `Invalid JSON: ${(e as Error)?.message ?? String(e)}` };
+}
+
+/**
+ * The base of every protocol model. It keeps undeclared ("extra") keys as
+ * enumerable own properties, parses like Pydantic's `model_validate`, and dumps
+ * like `model_dump(mode="json")`.
+ *
+ * @example
+ * const req = ChatCompletionRequest.parse(body);   // or parseJson(text)
+ * JSON.stringify(req);                              // the wire form, defaults filled
+ */
+export class OpenAIBaseModel {
+  /**
+   * A hook that hears the undeclared keys of each body `parse` accepts, for
+   * logging the fields a server ignores. Set it on a class to cover that class
+   * and its subclasses: `ChatCompletionRequest.onExtraKeys = (keys) => log.warn(keys)`.
+   */
+  static onExtraKeys: ExtraKeysHook | undefined = undefined;
+
+  /** Builds a model from its fields, filling defaults; nested plain objects become instances. Does not validate. */
+  constructor(init?: object) {
+    setFieldsSet(this, undefined);
+    if (init) initModel(this, init);
+  }
+
+  /**
+   * The class's declared field names, inherited ones and wire aliases included.
+   * Computed on first use and cached on this class itself, never on a parent.
+   */
+  static get fieldNames(): ReadonlySet<string> {
+    if (!Object.prototype.hasOwnProperty.call(this, FIELD_NAMES)) {
+      Object.defineProperty(this, FIELD_NAMES, { value: planOf(this as ModelClass).fieldNames, enumerable: false });
+    }
+    return (this as unknown as { [FIELD_NAMES]: ReadonlySet<string> })[FIELD_NAMES];
+  }
+
+  /** The undeclared keys an instance carries, in input order (Pydantic's `model_extra`). */
+  static extraKeys(instance: OpenAIBaseModel): string[] {
+    const names = (instance.constructor as typeof OpenAIBaseModel).fieldNames;
+    return Object.keys(instance).filter((k) => !names.has(k));
+  }
+
+  /** Validates `input` (a parsed JSON value) and returns an instance; throws `ProtocolValidationError`. */
+  static parse<T extends OpenAIBaseModel>(this: ModelStatic<T>, input: unknown): T {
+    return runParse(this, input, new ParseContext(false));
+  }
+
+  /** Like `parse`, but returns `{ success, data | error }` instead of throwing. */
+  static safeParse<T extends OpenAIBaseModel>(this: ModelStatic<T>, input: unknown): SafeParseResult<T> {
+    try {
+      return { success: true, data: runParse(this, input, new ParseContext(false)) };
+    } catch (error) {
+      if (error instanceof ProtocolValidationError) return { success: false, error };
+      throw error;
+    }
+  }
+
+  /** Parses JSON text (or UTF-8 bytes) and validates it; malformed JSON is a `ProtocolValidationError` too. */
+  static parseJson<T extends OpenAIBaseModel>(this: ModelStatic<T>, text: string | Uint8Array): T {
+    let value: unknown;
+    try {
+      if (typeof text !== 'string' && !(text instanceof Uint8Array)) throw new TypeError('expected a string or bytes');
+      value = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    } catch (e) {
+      throw new ProtocolValidationError([jsonError(e)], this.name);
+    }
+    return runParse(this, value, new ParseContext(true));
+  }
+
+  /**
+   * The full dump, like `model_dump(mode="json")`: declared fields in declaration
+   * order (a parent's first), then extras in input order. `JSON.stringify`
+   * calls it with a key and gets a shallow form it finishes itself.
+   */
+  toJSON(key?: string): Record<string, unknown> {
+    const deep = typeof key !== 'string';
+    const plan = planOf(this.constructor as ModelClass);
+    const self = this as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    const fields = plan.fields;
+    let emitted = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const name = fields[i].name;
+      const v = self[name];
+      if (v === undefined) continue;
+      out[name] = deep ? plain(v, undefined) : v;
+      emitted++;
+    }
+    const keys = Object.keys(this);
+    if (keys.length !== emitted) {
+      for (const k of keys) {
+        if (plan.byName.has(k) || k === '__proto__') continue;
+        const v = self[k];
+        if (v !== undefined) out[k] = deep ? plain(v, undefined) : v;
+      }
+    }
+    return out;
+  }
+
+  /** A plain dump with Pydantic's `exclude_unset` / `exclude_defaults` / `exclude_none`, applied at every depth. */
+  dump(options: DumpOptions = {}): Record<string, unknown> {
+    const plan = planOf(this.constructor as ModelClass);
+    const self = this as unknown as Record<string, unknown>;
+    const set = options.excludeUnset ? fieldsSetOf(this) : undefined;
+    const defaults = options.excludeDefaults
+      ? (new (this.constructor as ModelClass)() as unknown as Record<string, unknown>)
+      : undefined;
+    const out: Record<string, unknown> = {};
+    for (const f of plan.fields) {
+      const v = self[f.name];
+      if (v === undefined) continue;
+      if (set && !set.includes(f.name)) continue;
+      if (options.excludeNone && v === null) continue;
+      if (defaults && deepEqual(v, defaults[f.name])) continue;
+      out[f.name] = plain(v, options);
+    }
+    for (const k of Object.keys(this)) {
+      if (plan.byName.has(k) || k === '__proto__') continue;
+      const v = self[k];
+      if (v === undefined || (options.excludeNone && v === null)) continue;
+      out[k] = plain(v, options);
+    }
+    return out;
+  }
+
+  /**
+   * A shallow copy with `update` applied, like Pydantic's `model_copy(update=...)`:
+   * no validation, updated fields count as set. `{ deep: true }` copies nested values too.
+   */
+  copy(update?: ModelInit<this>, options: { deep?: boolean } = {}): this {
+    const plan = planOf(this.constructor as ModelClass);
+    const out = Object.create(Object.getPrototypeOf(this)) as Record<string | symbol, unknown>;
+    const self = this as unknown as Record<string, unknown>;
+    for (const k of Object.keys(this)) out[k] = options.deep ? deepClone(self[k]) : self[k];
+    const set = new Set(fieldsSetOf(this) ?? plan.fields.map((f) => f.name).filter((n) => self[n] !== undefined));
+    if (update) {
+      for (const k of Object.keys(update)) {
+        if (plan.dropped.has(k)) continue;
+        const v = (update as Record<string, unknown>)[k];
+        const f = plan.byName.get(k);
+        if (f) set.add(k);
+        out[k] = f?.type.model ? build(f.type, v) : v;
+      }
+    }
+    setFieldsSet(out, [...set]);
+    return out as this;
+  }
+}
+
+function deepClone(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof OpenAIBaseModel) return value.copy(undefined, { deep: true });
+  if (Array.isArray(value)) return value.map(deepClone);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) if (k !== '__proto__') out[k] = deepClone((value as Record<string, unknown>)[k]);
+  return out;
+}
+
+// The decorator route records the fields set through one hidden, exposed key:
+// class-transformer runs this transform with the whole source object, and the
+// setter (on the prototype, so nothing enumerable is added) stores the names.
+Object.defineProperty(OpenAIBaseModel.prototype, FIELDS_SET_KEY, {
+  get: () => undefined,
+  set(this: OpenAIBaseModel, keys: unknown) {
+    if (!Array.isArray(keys)) return;
+    const plan = planOf(this.constructor as ModelClass);
+    setFieldsSet(this, keys
+      .map((k: string) => plan.aliases.get(k) ?? k)
+      .filter((k: string) => plan.byName.has(k) || (plan.fieldNames.has(k) && !plan.aliases.has(k))));
+  },
+  enumerable: false,
+  configurable: true,
+});
+const recordKeys = ({ obj }: { obj: unknown }): unknown =>
+  obj !== null && typeof obj === 'object'
+    ? Object.keys(obj).filter((k) => (obj as Record<string, unknown>)[k] !== undefined)
+    : undefined;
+OWN_TRANSFORMER_FUNCTIONS.add(recordKeys);
+OWN_EXPOSED.set(OpenAIBaseModel, new Set([FIELDS_SET_KEY]));
+Expose({ toClassOnly: true })(OpenAIBaseModel.prototype, FIELDS_SET_KEY);
+Transform(recordKeys, { toClassOnly: true })(OpenAIBaseModel.prototype, FIELDS_SET_KEY);
