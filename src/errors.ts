@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { Issue, LocKey } from './fields/context';
+import type { Issue, LocKey } from './fields/context';
 import { FIELD_CONSTRAINT, explain, fieldOf } from './fields/field';
 
 export type { Issue, LocKey };

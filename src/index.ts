@@ -4,8 +4,10 @@
  */
 import 'reflect-metadata';
 
-export { OpenAIBaseModel, ModelInit, InitValue, DumpOptions, SafeParseResult, ExtraKeysHook, ModelStatic, initModel } from './model';
-export { ProtocolValidationError, Issue, LocKey, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
+export { OpenAIBaseModel, initModel } from './model';
+export type { ModelInit, InitValue, DumpOptions, SafeParseResult, ExtraKeysHook, ModelStatic } from './model';
+export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
+export type { Issue, LocKey } from './errors';
 export * from './fields';
 
 export {
@@ -17,9 +19,8 @@ export {
   ChatCompletionResponse,
   ChatCompletionStreamResponseChoice,
   ChatCompletionStreamResponse,
-  ChatFinishReason,
-  ChatStreamFinishReason,
 } from './models/chat';
+export type { ChatFinishReason, ChatStreamFinishReason } from './models/chat';
 export {
   CompletionRequest,
   CompletionLogprobs,
@@ -27,8 +28,8 @@ export {
   CompletionStreamResponseChoice,
   CompletionResponse,
   CompletionStreamResponse,
-  CompletionFinishReason,
 } from './models/completions';
+export type { CompletionFinishReason } from './models/completions';
 export {
   FunctionCallFormat,
   ToolFunction,

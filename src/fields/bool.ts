@@ -38,6 +38,7 @@ export const boolType: FieldType = {
     return b === INVALID ? value : b;
   },
   check: (value) => typeof value === 'boolean',
+  toJsonSchema: () => ({ type: 'boolean' }),
 };
 
 /** A boolean field with Pydantic's lax coercion (`"yes"` → true, `0` → false). */

@@ -10,6 +10,7 @@ export const dictType: FieldType = {
     isPlainObject(value) ? copyJson(value, ctx, up, key) : ctx.fail(up, key, 'dict_type', 'Input should be a valid dictionary', value),
   coerce: (value) => value,
   check: (value) => isPlainObject(value),
+  toJsonSchema: () => ({ type: 'object', additionalProperties: true }),
 };
 
 /** A free-form object field (Pydantic `dict`), such as a function's JSON-schema `parameters`. */

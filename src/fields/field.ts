@@ -31,7 +31,14 @@ export interface FieldType {
   readonly model?: () => ModelClass;
   /** `'direct'` for a model or list of models: class-validator's `@ValidateNested` covers it. */
   readonly nested?: 'direct';
+  /** The JSON Schema (draft 2020-12) of the values this type accepts after coercion; `ref` names a nested model. */
+  toJsonSchema(ref: SchemaRef): JsonSchema;
 }
+
+/** A JSON Schema object. */
+export type JsonSchema = Record<string, unknown>;
+/** Returns the schema reference (`{"$ref": "#/$defs/Name"}`) of a nested model class. */
+export type SchemaRef = (cls: ModelClass) => JsonSchema;
 
 /** Options shared by every field decorator. */
 export interface FieldOptions {

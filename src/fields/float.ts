@@ -41,6 +41,7 @@ export const floatType: FieldType = {
     return n === INVALID ? value : n;
   },
   check: (value) => typeof value === 'number' && Number.isFinite(value),
+  toJsonSchema: () => ({ type: 'number' }),
 };
 
 /** A float field with Pydantic's lax coercion (`"0.5"` → 0.5); NaN and ±Infinity are rejected. */

@@ -1,5 +1,6 @@
-export { Field, FieldOptions, FieldSpec, FieldType, ModelClass, fieldsOf } from './field';
-export { Issue, LocKey, MAX_DEPTH } from './context';
+export { Field, fieldsOf } from './field';
+export type { FieldOptions, FieldSpec, FieldType, JsonSchema, ModelClass, SchemaRef } from './field';
+export { MAX_DEPTH } from './context';
 export { StrField, strType } from './str';
 export { IntField, intType } from './int';
 export { FloatField, floatType } from './float';

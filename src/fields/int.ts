@@ -54,6 +54,7 @@ export const intType: FieldType = {
     return n === INVALID ? value : n;
   },
   check: (value) => typeof value === 'number' && Number.isSafeInteger(value),
+  toJsonSchema: () => ({ type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
 };
 
 /** An integer field with Pydantic's lax coercion (`"5"` → 5, `true` → 1), limited to safe integers. */

@@ -29,6 +29,7 @@ export function listOf(item: FieldType): FieldType {
       for (const v of value) if (v === null || v === undefined || !item.check(v, deep)) return false;
       return true;
     },
+    toJsonSchema: (ref) => ({ type: 'array', items: item.toJsonSchema(ref) }),
   };
 }
 

@@ -15,6 +15,7 @@ export function literalType(values: readonly string[]): FieldType {
         : ctx.fail(up, key, 'literal_error', `Input should be ${expected}`, value),
     coerce: (value) => value,
     check: (value) => typeof value === 'string' && allowed.has(value),
+    toJsonSchema: () => ({ type: 'string', enum: [...values] }),
   };
 }
 

@@ -40,6 +40,7 @@ export function mapOf(value: FieldType): FieldType {
       }
       return true;
     },
+    toJsonSchema: (ref) => ({ type: 'object', additionalProperties: value.toJsonSchema(ref) }),
   };
 }
 

@@ -25,6 +25,7 @@ export function modelType(get: () => ModelClass): FieldType {
       if (!(value instanceof get())) return false;
       return !deep || validateSync(value, { forbidUnknownValues: false }).length === 0;
     },
+    toJsonSchema: (ref) => ref(get()),
   };
   modelTypes.set(get, type);
   return type;

@@ -15,6 +15,7 @@ export const jsonScalarType: FieldType = {
   coerce: (value) => value,
   check: (value) =>
     typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)),
+  toJsonSchema: () => ({ type: ['number', 'string', 'boolean'] }),
 };
 
 /** A field holding one JSON scalar (finite number, string or boolean), kept as given. */

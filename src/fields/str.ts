@@ -9,6 +9,7 @@ export const strType: FieldType = {
     typeof value === 'string' ? value : ctx.fail(up, key, 'string_type', 'Input should be a valid string', value),
   coerce: (value) => value,
   check: (value) => typeof value === 'string',
+  toJsonSchema: () => ({ type: 'string' }),
 };
 
 /** A string field (Pydantic `str`, no coercion). */

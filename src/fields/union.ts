@@ -30,6 +30,7 @@ export function unionOf(...members: FieldType[]): FieldType {
       return value;
     },
     check: (value) => members.some((m) => m.check(value, true)),
+    toJsonSchema: (ref) => ({ anyOf: members.map((m) => m.toJsonSchema(ref)) }),
   };
 }
 

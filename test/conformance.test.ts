@@ -1,0 +1,94 @@
+/**
+ * The conformance corpus, through both routes:
+ * - `Model.safeParse` (the fast route), and
+ * - `plainToInstance` + `validateSync(…, { forbidUnknownValues: false })`, what NestJS's ValidationPipe runs.
+ * Every case must agree with the corpus on both. A failure names the case id.
+ */
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { LocKey, issuesFromValidationErrors } from '../src';
+import { Case, diffDump, loadCorpus, modelClass, startsWith } from './corpus';
+
+const cases = loadCorpus();
+
+function describeLocs(locs: readonly (readonly LocKey[])[]): string {
+  return JSON.stringify(locs);
+}
+
+/** What the fast route did with a case: null when it matches the corpus. */
+function checkParse(c: Case): string | null {
+  const result = modelClass(c.model).safeParse(c.input);
+  if (result.success !== c.ok) {
+    return result.success ? 'accepted, corpus rejects' : `rejected, corpus accepts: ${result.error.message}`;
+  }
+  if (result.success) {
+    const d = diffDump(c.dump, JSON.parse(JSON.stringify(result.data)));
+    return d && `dump differs: ${d}`;
+  }
+  const got = result.error.issues.map((i) => i.loc);
+  for (const want of c.locs ?? []) {
+    if (!got.some((loc) => startsWith(loc, want))) return `no error at ${JSON.stringify(want)}; got ${describeLocs(got)}`;
+  }
+  return null;
+}
+
+/** What the decorator route did with a case: null when it matches the corpus. */
+function checkDecorators(c: Case): string | null {
+  const cls = modelClass(c.model);
+  const inst: unknown = plainToInstance(cls, c.input as object);
+  const isInstance = inst instanceof cls;
+  const errors = isInstance ? validateSync(inst as object, { forbidUnknownValues: false }) : [];
+  const accepted = isInstance && errors.length === 0;
+  if (accepted !== c.ok) {
+    const why = isInstance ? JSON.stringify(issuesFromValidationErrors(errors).map((i) => [i.loc, i.msg])) : 'not an instance';
+    return accepted ? 'accepted, corpus rejects' : `rejected, corpus accepts: ${why}`;
+  }
+  if (accepted) {
+    const d = diffDump(c.dump, JSON.parse(JSON.stringify(inst)));
+    return d && `dump differs: ${d}`;
+  }
+  if (!isInstance) return (c.locs ?? []).every((l) => l.length === 0) ? null : `root not an object, corpus locs ${describeLocs(c.locs ?? [])}`;
+  // The decorator route may stop at the field itself where class-validator
+  // cannot point inside a list of scalars, a map or a union.
+  const got = issuesFromValidationErrors(errors).map((i) => i.loc);
+  for (const want of c.locs ?? []) {
+    if (!got.some((loc) => startsWith(loc, want) || (loc.length > 0 && startsWith(want, loc)))) {
+      return `no error at or above ${JSON.stringify(want)}; got ${describeLocs(got)}`;
+    }
+  }
+  return null;
+}
+
+describe(`conformance corpus (${cases.length} cases)`, () => {
+  it('has cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it('Model.safeParse agrees with every case', () => {
+    const failures = cases.map((c) => [c.id, checkParse(c)] as const).filter(([, f]) => f);
+    expect(failures.map(([id, f]) => `case ${id}: ${f}`)).toEqual([]);
+  });
+
+  it('plainToInstance + validateSync agrees with every case', () => {
+    const failures = cases.map((c) => [c.id, checkDecorators(c)] as const).filter(([, f]) => f);
+    expect(failures.map(([id, f]) => `case ${id}: ${f}`)).toEqual([]);
+  });
+
+  it('both routes give the same dump for every accepted case', () => {
+    const failures: string[] = [];
+    for (const c of cases.filter((k) => k.ok)) {
+      const cls = modelClass(c.model);
+      const fast = JSON.parse(JSON.stringify(cls.parse(c.input)));
+      const bare = JSON.parse(JSON.stringify(plainToInstance(cls, c.input as object)));
+      for (const k of ['id', 'created']) {
+        if (!(c.input as Record<string, unknown>)[k]) {
+          delete fast[k];
+          delete bare[k];
+        }
+      }
+      const d = diffDump(fast, bare);
+      if (d) failures.push(`case ${c.id}: ${d}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
