@@ -8,22 +8,30 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { INVALID, LocKey, ParseContext, PathNode, child, locOf } from './fields/context';
-import { FieldSpec, ModelClass, OWN_CONTEXT, fieldsOf } from './fields/field';
+import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf } from './fields/field';
 import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject } from './fields/json';
 import { issuesFromValidationErrors } from './errors';
 import { ownTransformerMetadata } from './fields/transformer-metadata';
 
-/** Own-property slot holding the names of the fields given in the input (Pydantic's `model_fields_set`). */
+/**
+ * Own-property slot recording which fields were given (Pydantic's
+ * `model_fields_set`): a bit mask over the plan's fields for classes with up to
+ * 30 fields, else a list of names.
+ */
 export const FIELDS_SET: unique symbol = Symbol('oai-protocols.fieldsSet');
-type WithFieldsSet = { [FIELDS_SET]?: readonly string[] };
+type FieldsSetSlot = number | readonly string[] | undefined;
+type WithFieldsSet = { [FIELDS_SET]?: FieldsSetSlot };
 
 /** The names of the fields an instance was given (undefined when not tracked). */
 export function fieldsSetOf(instance: object): readonly string[] | undefined {
-  return (instance as WithFieldsSet)[FIELDS_SET];
+  const slot = (instance as WithFieldsSet)[FIELDS_SET];
+  if (typeof slot !== 'number') return slot;
+  const fields = planOf(instance.constructor as ModelClass).fields;
+  return fields.filter((_f, i) => (slot & (1 << i)) !== 0).map((f) => f.name);
 }
 
 /** Records the names of the fields an instance was given. */
-export function setFieldsSet(instance: object, names: readonly string[] | undefined): void {
+export function setFieldsSet(instance: object, names: FieldsSetSlot): void {
   (instance as WithFieldsSet)[FIELDS_SET] = names;
 }
 
@@ -46,6 +54,12 @@ export interface Plan {
   readonly aliases: ReadonlyMap<string, string>;
   /** True when the class has decorators the fast route does not know. */
   readonly fallback: boolean;
+  /** Gives a new instance one slot per declared field, in declaration order. */
+  readonly initSlots: (self: object) => void;
+  /** Copies constructor input onto an instance (nested plain objects built into models); no validation. */
+  readonly assign: (self: object, init: object) => void;
+  /** Parses the declared fields of `value` into `inst`; returns how many were present. */
+  readonly parseFields: (value: Record<string, unknown>, inst: object, ctx: ParseContext, here: PathNode | undefined) => number;
 }
 
 const plans = new WeakMap<Function, Plan>();
@@ -95,14 +109,16 @@ function buildPlan(cls: ModelClass): Plan {
     names.add(alias);
     names.add(prop);
   }
+  const dropped = droppedKeysOf(cls);
   return {
     cls,
     fields,
     byName,
     fieldNames: names,
-    dropped: droppedKeysOf(cls),
+    dropped,
     aliases: transformer.aliases,
     fallback,
+    ...compileClass(fields, byName, dropped),
   };
 }
 
@@ -126,44 +142,112 @@ export function parseModel(
   const plan = planOf(cls);
   if (plan.fallback) return parseByDecorators(cls, value, ctx, up, key);
 
-  const inst = new cls() as Record<string | symbol, unknown>;
+  const inst = new cls();
   const here = child(up, key);
-  const set: string[] = [];
-  let ok = true;
-  const fields = plan.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    const raw = value[f.name];
-    if (raw === undefined) {
-      if (inst[f.name] === undefined) {
-        ctx.fail(here, f.name, 'missing', 'Field required', undefined);
-        ok = false;
-      }
-      continue;
-    }
-    set.push(f.name);
-    let r: unknown;
-    if (raw === null) {
-      r = f.nullable ? null : ctx.fail(here, f.name, f.type.errorType, `Input should be ${f.type.expected}`, null);
-    } else {
-      r = f.type.parse(raw, ctx, here, f.name);
-    }
-    if (r === INVALID) ok = false;
-    else inst[f.name] = r;
+  const before = ctx.issues.length;
+  const present = plan.parseFields(value, inst, ctx, here);
+  let count = 0;
+  for (const _k in value) count++;
+  if (count !== present) copyExtras(plan, value, inst as Record<string, unknown>, ctx, here);
+  return ctx.issues.length === before ? inst : INVALID;
+}
+
+/** Copies the undeclared keys of `value` onto `inst` as checked JSON, minus dropped keys. */
+function copyExtras(plan: Plan, value: Record<string, unknown>, inst: Record<string, unknown>, ctx: ParseContext, here: PathNode | undefined): void {
+  for (const k of Object.keys(value)) {
+    if (plan.byName.has(k) || plan.dropped.has(k)) continue;
+    const raw = value[k];
+    if (raw === undefined) continue;
+    const v = copyJson(raw, ctx, here, k);
+    if (v !== INVALID) inst[k] = v;
   }
-  const keys = Object.keys(value);
-  if (keys.length !== set.length) {
-    for (const k of keys) {
-      if (plan.byName.has(k) || plan.dropped.has(k)) continue;
-      const raw = value[k];
-      if (raw === undefined) continue;
-      const v = copyJson(raw, ctx, here, k);
-      if (v === INVALID) ok = false;
-      else inst[k] = v;
+}
+
+/** Converts nested plain objects to instances of their declared model class, without validating. */
+export function build(type: FieldType, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !type.model) return value;
+  const cls = type.model();
+  if (!Array.isArray(value)) {
+    return type.nested === 'direct' && !(value instanceof cls) && !(FIELDS_SET in value) ? new cls(value) : value;
+  }
+  let out: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (item !== null && typeof item === 'object' && !Array.isArray(item) && !(item instanceof cls)) {
+      out ??= value.slice();
+      out[i] = new cls(item);
     }
   }
-  setFieldsSet(inst, set);
-  return ok ? inst : INVALID;
+  return out ?? value;
+}
+
+/**
+ * Compiles, once per class, the three per-instance routines with each field's
+ * name as a constant, so V8 sees monomorphic property accesses instead of a
+ * loop of keyed ones. Field names only ever appear as JSON string literals.
+ */
+function compileClass(
+  fields: readonly FieldSpec[],
+  byName: ReadonlyMap<string, FieldSpec>,
+  dropped: ReadonlySet<string>,
+): Pick<Plan, 'initSlots' | 'assign' | 'parseFields'> {
+  const useMask = fields.length <= 30;
+  const mark = (i: number, k: string) => (useMask ? `set |= ${1 << i};` : `set.push(${k});`);
+  const slots: string[] = [];
+  const assign: string[] = [];
+  const parse: string[] = [];
+  fields.forEach((f, i) => {
+    const k = JSON.stringify(f.name);
+    slots.push(`self[${k}] = undefined;`);
+    const value = f.type.model ? `build(T[${i}], v)` : 'v';
+    assign.push(`v = init[${k}]; if (v !== undefined) { self[${k}] = ${value}; n++; ${mark(i, k)} }`);
+    const onNull = f.nullable
+      ? 'null'
+      : `ctx.fail(here, ${k}, T[${i}].errorType, "Input should be " + T[${i}].expected, null)`;
+    parse.push(
+      `raw = value[${k}];`,
+      `if (raw === undefined) { if (inst[${k}] === undefined) ctx.fail(here, ${k}, "missing", "Field required", undefined); }`,
+      `else { n++; ${mark(i, k)} r = raw === null ? ${onNull} : T[${i}].parse(raw, ctx, here, ${k}); if (r !== INVALID) inst[${k}] = r; }`,
+    );
+  });
+  const init = useMask ? 'let set = 0;' : 'const set = [];';
+  const factory = new Function(
+    'T',
+    'INVALID',
+    'FIELDS_SET',
+    'build',
+    'assignExtras',
+    `return {
+      initSlots(self) { ${slots.join('\n')} },
+      assign(self, init) {
+        let v, n = 0; ${init}
+        ${assign.join('\n')}
+        let count = 0;
+        for (const key in init) count++;
+        if (count !== n) assignExtras(self, init);
+        self[FIELDS_SET] = set;
+      },
+      parseFields(value, inst, ctx, here) {
+        let raw, r, n = 0; ${init}
+        ${parse.join('\n')}
+        inst[FIELDS_SET] = set;
+        return n;
+      },
+    };`,
+  );
+  const assignExtras = (self: Record<string, unknown>, init: Record<string, unknown>): void => {
+    for (const k of Object.keys(init)) {
+      const v = init[k];
+      if (v !== undefined && !byName.has(k) && !dropped.has(k)) self[k] = v;
+    }
+  };
+  return factory(
+    fields.map((f) => f.type),
+    INVALID,
+    FIELDS_SET,
+    build,
+    assignExtras,
+  ) as Pick<Plan, 'initSlots' | 'assign' | 'parseFields'>;
 }
 
 /** The decorator route for one value: `plainToInstance` then `validateSync`, errors relocated under `up`/`key`. */

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Expose, Transform } from 'class-transformer';
-import { FIELDS_SET_KEY, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
+import { FIELDS_SET_KEY, build, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
 import { ProtocolValidationError } from './errors';
 import { INVALID, Issue, ParseContext } from './fields/context';
-import { FieldType, ModelClass } from './fields/field';
+import { ModelClass } from './fields/field';
 import { OWN_EXPOSED, OWN_TRANSFORMER_FUNCTIONS } from './fields/transformer-metadata';
 
 /** The value a constructor or `copy` accepts for a field: nested models may be given as plain objects. */
@@ -39,28 +39,6 @@ export type ModelStatic<T extends OpenAIBaseModel> = ModelClass<T> & typeof Open
 
 const FIELD_NAMES = Symbol('oai-protocols.fieldNames');
 
-/** Converts nested plain objects to instances of their declared model class, without validating. */
-function build(type: FieldType, value: unknown): unknown {
-  if (value === null || value === undefined || typeof value !== 'object') return value;
-  if (type.nested === 'direct' && !Array.isArray(value) && type.model) {
-    const cls = type.model();
-    return value instanceof cls ? value : new cls(value);
-  }
-  if (Array.isArray(value) && type.model) {
-    const cls = type.model();
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (item !== null && typeof item === 'object' && !Array.isArray(item) && !(item instanceof cls)) {
-        out ??= value.slice();
-        out[i] = new cls(item);
-      }
-    }
-    return out ?? value;
-  }
-  return value;
-}
-
 /**
  * Copies `init` onto a freshly constructed model: fields (nested plain objects
  * become instances) and extras, minus prototype-unsafe keys. No validation.
@@ -68,23 +46,7 @@ function build(type: FieldType, value: unknown): unknown {
  * `constructor(init?: ModelInit<MyRequest>) { super(); initModel(this, init); }`.
  */
 export function initModel(instance: OpenAIBaseModel, init: object | undefined): void {
-  if (!init) return;
-  const plan = planOf(instance.constructor as ModelClass);
-  const target = instance as unknown as Record<string, unknown>;
-  const set: string[] = [];
-  for (const k of Object.keys(init)) {
-    if (plan.dropped.has(k)) continue;
-    const v = (init as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    const f = plan.byName.get(k);
-    if (f) {
-      set.push(k);
-      target[k] = f.type.model ? build(f.type, v) : v;
-    } else {
-      target[k] = v;
-    }
-  }
-  setFieldsSet(instance, set);
+  if (init) planOf(instance.constructor as ModelClass).assign(instance, init);
 }
 
 /** A deep plain copy for `toJSON()`/`dump()`: models dumped, arrays and objects copied. */
@@ -157,8 +119,13 @@ export class OpenAIBaseModel {
 
   /** Builds a model from its fields, filling defaults; nested plain objects become instances. Does not validate. */
   constructor(init?: object) {
-    setFieldsSet(this, undefined);
-    if (init) initModel(this, init);
+    // Every declared field gets its slot now, in declaration order, so the
+    // instance's own key order is the dump order (initialisers and input fill
+    // the slots in place; extras come after them).
+    const plan = planOf(new.target as ModelClass);
+    plan.initSlots(this);
+    if (init) plan.assign(this, init);
+    else setFieldsSet(this, undefined);
   }
 
   /**
@@ -207,30 +174,17 @@ export class OpenAIBaseModel {
 
   /**
    * The full dump, like `model_dump(mode="json")`: declared fields in declaration
-   * order (a parent's first), then extras in input order. `JSON.stringify`
-   * calls it with a key and gets a shallow form it finishes itself.
+   * order (a parent's first), then extras in input order. `JSON.stringify` calls
+   * it with a key and gets the instance itself, whose own keys are already in
+   * that order, so serialising a model costs about what a plain object does.
    */
   toJSON(key?: string): Record<string, unknown> {
-    const deep = typeof key !== 'string';
-    const plan = planOf(this.constructor as ModelClass);
+    if (typeof key === 'string') return this as unknown as Record<string, unknown>;
     const self = this as unknown as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    const fields = plan.fields;
-    let emitted = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const name = fields[i].name;
-      const v = self[name];
-      if (v === undefined) continue;
-      out[name] = deep ? plain(v, undefined) : v;
-      emitted++;
-    }
-    const keys = Object.keys(this);
-    if (keys.length !== emitted) {
-      for (const k of keys) {
-        if (plan.byName.has(k) || k === '__proto__') continue;
-        const v = self[k];
-        if (v !== undefined) out[k] = deep ? plain(v, undefined) : v;
-      }
+    for (const k of Object.keys(this)) {
+      const v = self[k];
+      if (v !== undefined && k !== '__proto__') out[k] = plain(v, undefined);
     }
     return out;
   }
@@ -277,7 +231,7 @@ export class OpenAIBaseModel {
         const v = (update as Record<string, unknown>)[k];
         const f = plan.byName.get(k);
         if (f) set.add(k);
-        out[k] = f?.type.model ? build(f.type, v) : v;
+        out[k] = f ? build(f.type, v) : v;
       }
     }
     setFieldsSet(out, [...set]);

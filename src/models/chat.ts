@@ -143,7 +143,7 @@ export class ChatCompletionResponse extends responseHead('chat-', 'chat.completi
 
   /** Builds a response from its fields; `id` and `created` are generated unless given. Does not validate. */
   constructor(init?: ModelInit<ChatCompletionResponse>) {
-    super();
+    super(init);
     initModel(this, init);
   }
 }
@@ -177,7 +177,7 @@ export class ChatCompletionStreamResponse extends responseHead('chat-', 'chat.co
 
   /** Builds a chunk from its fields; `id` and `created` are generated unless given. Does not validate. */
   constructor(init?: ModelInit<ChatCompletionStreamResponse>) {
-    super();
+    super(init);
     initModel(this, init);
   }
 }

@@ -105,7 +105,7 @@ export class CompletionResponse extends responseHead('cmpl-', 'text_completion')
 
   /** Builds a response from its fields; `id` and `created` are generated unless given. Does not validate. */
   constructor(init?: ModelInit<CompletionResponse>) {
-    super();
+    super(init);
     initModel(this, init);
   }
 }
@@ -119,7 +119,7 @@ export class CompletionStreamResponse extends responseHead('cmpl-', 'text_comple
 
   /** Builds a chunk from its fields; `id` and `created` are generated unless given. Does not validate. */
   constructor(init?: ModelInit<CompletionStreamResponse>) {
-    super();
+    super(init);
     initModel(this, init);
   }
 }
