@@ -48,8 +48,11 @@ export interface FieldOptions {
 
 /** A declared field: its name, type and nullability. */
 export interface FieldSpec {
+  /** The property name, which is also the wire name. */
   readonly name: string;
+  /** The rule values of this field follow. */
   readonly type: FieldType;
+  /** Whether `null` is accepted. */
   readonly nullable: boolean;
 }
 
