@@ -92,7 +92,7 @@ function formatIssues(issues: Issue[], model: string): string {
   for (const issue of issues.slice(0, MESSAGE_ISSUE_LIMIT)) {
     lines.push(issue.loc.length ? issue.loc.join('.') : '(root)');
     const echo =
-      issue.input === undefined && issue.type === 'missing'
+      issue.input === undefined
         ? ''
         : `, input_value=${typeof issue.input === 'string' ? JSON.stringify(issue.input) : render(issue.input, ECHO_LIMIT)}, input_type=${inputType(issue.input)}`;
     lines.push(`  ${issue.msg} [type=${issue.type}${echo}]`);
@@ -123,15 +123,16 @@ export function issuesFromValidationErrors(errors: readonly ValidationError[]): 
       const target = err.target as object | undefined;
       const spec = target && typeof target === 'object' ? fieldOf(target.constructor, err.property) : undefined;
       const found = spec ? explain(spec, err.value) : [];
-      for (const e of found) out.push({ loc: [...loc, ...e.loc], type: e.type, msg: e.msg, input: err.value });
-      if (!found.length) {
-        const msg = constraints[FIELD_CONSTRAINT];
-        out.push({ loc, type: 'value_error', msg: msg.slice(msg.indexOf(': ') + 2), input: err.value });
-      }
+      for (const e of found) out.push({ loc: [...loc, ...e.loc], type: e.type, msg: e.msg, input: briefInput(e.input) });
+      // The field rule re-checked the whole value, nested models included, so
+      // class-validator's @ValidateNested children would only repeat its issues.
+      if (found.length) return;
+      const msg = constraints[FIELD_CONSTRAINT];
+      out.push({ loc, type: 'value_error', msg: msg.slice(msg.indexOf(': ') + 2), input: briefInput(err.value) });
     } else {
       for (const name of names) {
         const type = name === 'nestedValidation' ? 'model_type' : name;
-        out.push({ loc, type, msg: constraints[name], input: err.value });
+        out.push({ loc, type, msg: constraints[name], input: briefInput(err.value) });
       }
     }
     for (const c of err.children ?? []) walk(c, loc, err.value);

@@ -38,6 +38,8 @@ export type ExtraKeysHook = (keys: string[], model: string) => void;
 export type ModelStatic<T extends OpenAIBaseModel> = ModelClass<T> & typeof OpenAIBaseModel;
 
 const FIELD_NAMES = Symbol('oai-protocols.fieldNames');
+/** The fields set of an instance built with no input: none. */
+const NONE_SET: readonly string[] = Object.freeze([]);
 
 /**
  * Copies `init` onto a freshly constructed model: fields (nested plain objects
@@ -125,7 +127,7 @@ export class OpenAIBaseModel {
     const plan = planOf(new.target as ModelClass);
     plan.initSlots(this);
     if (init) plan.assign(this, init);
-    else setFieldsSet(this, undefined);
+    else setFieldsSet(this, NONE_SET);
   }
 
   /**

@@ -102,14 +102,14 @@ export function fieldOf(cls: Function, name: string): FieldSpec | undefined {
 }
 
 /** The issues the field rule reports for `value`, located relative to the field. */
-export function explain(spec: FieldSpec, value: unknown): Array<{ type: string; msg: string; loc: LocKey[] }> {
-  if (value === undefined) return [{ type: 'missing', msg: 'Field required', loc: [] }];
+export function explain(spec: FieldSpec, value: unknown): Array<{ type: string; msg: string; loc: LocKey[]; input: unknown }> {
+  if (value === undefined) return [{ type: 'missing', msg: 'Field required', loc: [], input: undefined }];
   if (value === null) {
-    return spec.nullable ? [] : [{ type: spec.type.errorType, msg: `Input should be ${spec.type.expected}`, loc: [] }];
+    return spec.nullable ? [] : [{ type: spec.type.errorType, msg: `Input should be ${spec.type.expected}`, loc: [], input: null }];
   }
   const ctx = new ParseContext();
   spec.type.parse(value, ctx, undefined, undefined);
-  return ctx.issues.map(({ type, msg, loc }) => ({ type, msg, loc }));
+  return ctx.issues.map(({ type, msg, loc, input }) => ({ type, msg, loc, input }));
 }
 
 /** Runs the field rule on one value, the way `parse` does: null, then the type. */

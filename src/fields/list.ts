@@ -4,7 +4,7 @@ import { Field, FieldOptions, FieldType } from './field';
 /** `T[]`: arrays only, each item checked as `item`; the result is a new array. */
 export function listOf(item: FieldType): FieldType {
   return {
-    expected: `a valid list of ${item.expected.replace(/^an? (valid )?/, '')}`,
+    expected: 'a valid list',
     errorType: 'list_type',
     coerces: item.coerces,
     model: item.model,

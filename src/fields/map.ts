@@ -5,7 +5,7 @@ import { DROPPED_PLAIN_KEYS, isPlainObject } from './json';
 /** `dict[str, T]`: objects only, each value checked as `value`; the result is a new object. */
 export function mapOf(value: FieldType): FieldType {
   return {
-    expected: `a valid dictionary of ${value.expected.replace(/^an? (valid )?/, '')}`,
+    expected: 'a valid dictionary',
     errorType: 'dict_type',
     coerces: true,
     parse(input, ctx, up, key) {

@@ -1,0 +1,56 @@
+/** NestJS's `ValidationPipe`, configured for the protocol DTOs. */
+import { ValidationPipe } from '@nestjs/common';
+import type { ArgumentMetadata, ValidationPipeOptions } from '@nestjs/common';
+import * as classTransformer from 'class-transformer';
+import * as classValidator from 'class-validator';
+import type { ValidationError } from 'class-validator';
+import { issuesFromValidationErrors } from '../errors';
+import { bodyModelOf, bodyShapeProblem } from './body-model';
+import { OpenAIHttpException } from './exceptions';
+
+/**
+ * The options `OpenAIValidationPipe` starts from:
+ * - `transform: true`, so handlers get class instances;
+ * - no `whitelist`, so extra keys survive (`custom_field` reaches the handler);
+ * - `forbidUnknownValues: false`;
+ * - errors keep their target and value, so issues are located as precisely as by `parse`;
+ * - a 400 in the OpenAI error form, `param` being the first issue's dotted location.
+ */
+export const OPENAI_VALIDATION_OPTIONS: Readonly<ValidationPipeOptions> = Object.freeze({
+  transform: true,
+  whitelist: false,
+  forbidNonWhitelisted: false,
+  forbidUnknownValues: false,
+  validationError: { target: true, value: true },
+  exceptionFactory: (errors: unknown[]) =>
+    OpenAIHttpException.fromIssues(issuesFromValidationErrors(errors as ValidationError[])),
+  // The copies this library registered its rules with, not whichever NestJS would import.
+  validatorPackage: classValidator,
+  transformerPackage: classTransformer,
+});
+
+/**
+ * A `ValidationPipe` ready for the protocol DTOs (see `OPENAI_VALIDATION_OPTIONS`).
+ * A body that is not a JSON object (an array, a scalar, nothing) is a 400 too.
+ * Options given here override the defaults.
+ *
+ * @example
+ * app.useGlobalPipes(new OpenAIValidationPipe());
+ * // or per parameter, without emitted decorator metadata:
+ * create(@Body(new OpenAIValidationPipe({ expectedType: ChatCompletionRequest })) body: ChatCompletionRequest)
+ */
+export class OpenAIValidationPipe extends ValidationPipe {
+  constructor(options: ValidationPipeOptions = {}) {
+    super({ ...OPENAI_VALIDATION_OPTIONS, ...options });
+  }
+
+  /** Validates and transforms one argument; protocol bodies must be JSON objects. */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const model = bodyModelOf(this.expectedType ?? metadata.metatype);
+    if (model) {
+      const problem = bodyShapeProblem(value);
+      if (problem) throw new OpenAIHttpException(400, problem);
+    }
+    return super.transform(value, metadata);
+  }
+}

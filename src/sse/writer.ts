@@ -1,0 +1,130 @@
+/** Streams chunks to a Node HTTP response as Server-Sent Events. */
+import type { ServerResponse } from 'http';
+import { SSE_DONE, SSE_HEADERS, sseEvent } from './encode';
+
+/** Options of `writeSSE`. */
+export interface WriteSSEOptions {
+  /** End with `data: [DONE]` (default true). */
+  done?: boolean;
+  /** The status sent with the headers (default 200). */
+  status?: number;
+  /** Headers added to (or replacing) `SSE_HEADERS`. */
+  headers?: Record<string, string>;
+  /**
+   * The payload of the event sent when the source fails after the stream has
+   * started; default `{"error": {"message": "Internal server error", "type": "server_error", …}}`,
+   * which official clients raise as an `APIError`.
+   */
+  errorEvent?: (error: unknown) => unknown;
+}
+
+/** How a `writeSSE` call ended. */
+export interface WriteSSEResult {
+  /** `completed`: all sent; `disconnected`: the client left first; `failed`: the source threw after the stream started. */
+  outcome: 'completed' | 'disconnected' | 'failed';
+  /** How many chunks were written. */
+  chunks: number;
+  /** The source's error, when `failed`. */
+  error?: unknown;
+}
+
+const CLOSED = Symbol('closed');
+
+function defaultErrorEvent(): unknown {
+  return { error: { message: 'Internal server error', type: 'server_error', param: null, code: null } };
+}
+
+function iteratorOf<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  const asyncIt = (source as AsyncIterable<T>)[Symbol.asyncIterator];
+  return typeof asyncIt === 'function' ? asyncIt.call(source) : (source as Iterable<T>)[Symbol.iterator]();
+}
+
+function ignore(): void {
+  /* a late settlement of an abandoned step */
+}
+
+/**
+ * Writes each chunk of `source` to `res` as `data: <json>\n\n`, then
+ * `data: [DONE]\n\n`, and ends the response. It honours back-pressure, and
+ * when the client disconnects it stops reading and calls the iterator's
+ * `return()` (so an async generator's `finally` runs), leaving no listener
+ * behind. Headers (`SSE_HEADERS`) go out with the first chunk: if the source
+ * throws before that, the returned promise rejects and the caller can still
+ * answer with an error status.
+ *
+ * @example
+ * async function* chunks() { yield new ChatCompletionStreamResponse({ … }); }
+ * await writeSSE(res, chunks());
+ */
+export async function writeSSE<T>(
+  res: ServerResponse,
+  source: AsyncIterable<T> | Iterable<T>,
+  options: WriteSSEOptions = {},
+): Promise<WriteSSEResult> {
+  const iterator = iteratorOf(source);
+  let closed = res.destroyed || res.writableEnded;
+  let wake: (() => void) | undefined;
+  const closedSignal = new Promise<typeof CLOSED>((resolve) => {
+    wake = () => resolve(CLOSED);
+    if (closed) wake();
+  });
+  const onClose = (): void => {
+    closed = true;
+    wake?.();
+  };
+  res.on('close', onClose);
+  let chunks = 0;
+  let pendingStep = false;
+  const start = (): void => {
+    if (!res.headersSent) res.writeHead(options.status ?? 200, { ...SSE_HEADERS, ...options.headers });
+  };
+  const waitForDrain = async (): Promise<void> => {
+    let onDrain: (() => void) | undefined;
+    const drained = new Promise<void>((resolve) => {
+      onDrain = resolve;
+      res.once('drain', resolve);
+    });
+    await Promise.race([drained, closedSignal]);
+    res.off('drain', onDrain!);
+  };
+  try {
+    while (!closed) {
+      let next: Promise<IteratorResult<T>> | undefined;
+      let step: IteratorResult<T> | typeof CLOSED;
+      pendingStep = true;
+      try {
+        next = Promise.resolve(iterator.next());
+        step = await Promise.race([next, closedSignal]);
+      } catch (error) {
+        pendingStep = false;
+        if (!res.headersSent) throw error;
+        if (!closed) res.end(sseEvent((options.errorEvent ?? defaultErrorEvent)(error)) + (options.done === false ? '' : SSE_DONE));
+        return { outcome: 'failed', chunks, error };
+      }
+      if (step === CLOSED) {
+        next?.catch(ignore);
+        break;
+      }
+      pendingStep = false;
+      if (step.done) {
+        start();
+        res.end(options.done === false ? undefined : SSE_DONE);
+        return { outcome: 'completed', chunks };
+      }
+      start();
+      chunks++;
+      if (!res.write(sseEvent(step.value))) await waitForDrain();
+    }
+    // The client went away: stop the source. A step still running is left to
+    // settle on its own; an idle async generator runs its `finally` now.
+    const stopped = iterator.return?.();
+    if (stopped) {
+      const settled = Promise.resolve(stopped).then(ignore, ignore);
+      if (!pendingStep) await settled;
+    }
+    return { outcome: 'disconnected', chunks };
+  } finally {
+    res.off('close', onClose);
+    wake = undefined;
+  }
+}

@@ -1,0 +1,112 @@
+/** `bool` fields (BoolField / boolType): SEMANTICS.md's bool rules, on both routes. */
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { BoolField, ChatCompletionRequest, ExtractedToolCallInformation, OpenAIBaseModel, issuesFromValidationErrors } from '../../src';
+import type { Issue, ModelStatic } from '../../src';
+
+// Both routes on one body: `Model.safeParse` (the fast route) and the decorator
+// route NestJS runs (`plainToInstance` + `validateSync` + `issuesFromValidationErrors`).
+type Seen = Pick<Issue, 'loc' | 'type' | 'msg'>;
+const seen = (issues: readonly Issue[]): Seen[] => issues.map(({ loc, type, msg }) => ({ loc, type, msg }));
+const sorted = (issues: Seen[]): Seen[] => [...issues].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+function routes<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown) {
+  const parsed = cls.safeParse(body);
+  const inst = plainToInstance(cls, body as object) as T;
+  const issues = issuesFromValidationErrors(validateSync(inst, { forbidUnknownValues: false }));
+  return { parsed, inst, issues };
+}
+
+/** Asserts both routes accept `body` and dump it alike; returns [parsed, decorated]. */
+function accept<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): [T, T] {
+  const { parsed, inst, issues } = routes(cls, body);
+  if (!parsed.success) throw parsed.error;
+  expect(seen(issues)).toEqual([]);
+  expect(inst).toBeInstanceOf(cls);
+  expect(JSON.stringify(inst)).toBe(JSON.stringify(parsed.data));
+  return [parsed.data, inst];
+}
+
+/** Asserts both routes reject `body` with the same issues (loc, type, msg); returns parse's. */
+function reject<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): Seen[] {
+  const { parsed, issues } = routes(cls, body);
+  if (parsed.success) throw new Error(`accepted: ${JSON.stringify(parsed.data)}`);
+  const fast = seen(parsed.error.issues);
+  expect(sorted(seen(issues))).toEqual(sorted(fast));
+  return fast;
+}
+
+class Bools extends OpenAIBaseModel {
+  @BoolField() value!: boolean;
+  @BoolField({ nullable: true }) maybe: boolean | null = false;
+}
+
+const PARSING = 'Input should be a valid boolean, unable to interpret input';
+const TYPE = 'Input should be a valid boolean';
+
+describe('BoolField (bool)', () => {
+  it.each([
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
+    ['true', true],
+    ['false', false],
+    ['TRUE', true],
+    ['False', false],
+    ['yes', true],
+    ['No', false],
+    ['on', true],
+    ['OFF', false],
+    ['1', true],
+    ['0', false],
+    ['t', true],
+    ['F', false],
+    ['y', true],
+    ['N', false],
+  ])('accepts %p as %p on both routes', (input, expected) => {
+    const [fast, deco] = accept(Bools, { value: input });
+    expect(fast.value).toBe(expected);
+    expect(deco.value).toBe(expected);
+  });
+
+  it.each([
+    [2, 'bool_parsing', PARSING],
+    [0.5, 'bool_parsing', PARSING],
+    [-1, 'bool_parsing', PARSING],
+    ['1.0', 'bool_parsing', PARSING],
+    [' true ', 'bool_parsing', PARSING],
+    ['maybe', 'bool_parsing', PARSING],
+    ['', 'bool_parsing', PARSING],
+    ['tru', 'bool_parsing', PARSING],
+    [[true], 'bool_type', TYPE],
+    [{}, 'bool_type', TYPE],
+  ])('rejects %p with %s at ["value"] on both routes', (input, type, msg) => {
+    expect(reject(Bools, { value: input })).toEqual([{ loc: ['value'], type, msg }]);
+  });
+
+  it('rejects null for a non-nullable bool, and keeps null for a nullable one', () => {
+    expect(reject(Bools, { value: null })).toEqual([{ loc: ['value'], type: 'bool_type', msg: TYPE }]);
+    expect(accept(Bools, { value: true, maybe: null })[1].maybe).toBeNull();
+  });
+
+  it('fills the default of an absent field and reports an absent required one as missing', () => {
+    expect(accept(Bools, { value: 'yes' })[0].maybe).toBe(false);
+    expect(reject(Bools, {})).toEqual([{ loc: ['value'], type: 'missing', msg: 'Field required' }]);
+  });
+
+  describe('on the protocol models', () => {
+    it('coerces ChatCompletionRequest.stream "true" to true and accepts stream: null', () => {
+      const base = { model: 'm', messages: [] };
+      expect(accept(ChatCompletionRequest, { ...base, stream: 'true' })[0].stream).toBe(true);
+      expect(accept(ChatCompletionRequest, { ...base, stream: null })[0].stream).toBeNull();
+      expect(reject(ChatCompletionRequest, { ...base, stream: 2 })).toEqual([{ loc: ['stream'], type: 'bool_parsing', msg: PARSING }]);
+    });
+
+    it('rejects ExtractedToolCallInformation.tools_called: null (not nullable)', () => {
+      expect(reject(ExtractedToolCallInformation, { tools_called: null, tool_calls: [] })).toEqual([
+        { loc: ['tools_called'], type: 'bool_type', msg: TYPE },
+      ]);
+    });
+  });
+});

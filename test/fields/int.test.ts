@@ -1,0 +1,144 @@
+/** `int` fields (IntField / intType): SEMANTICS.md's int rules, C2, on both routes. */
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import {
+  ChatCompletionRequest,
+  DeltaToolCall,
+  IntField,
+  OpenAIBaseModel,
+  UsageInfo,
+  issuesFromValidationErrors,
+} from '../../src';
+import type { Issue, ModelStatic } from '../../src';
+
+// Both routes on one body: `Model.safeParse` (the fast route) and the decorator
+// route NestJS runs (`plainToInstance` + `validateSync` + `issuesFromValidationErrors`).
+type Seen = Pick<Issue, 'loc' | 'type' | 'msg'>;
+const seen = (issues: readonly Issue[]): Seen[] => issues.map(({ loc, type, msg }) => ({ loc, type, msg }));
+const sorted = (issues: Seen[]): Seen[] => [...issues].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+function routes<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown) {
+  const parsed = cls.safeParse(body);
+  const inst = plainToInstance(cls, body as object) as T;
+  const issues = issuesFromValidationErrors(validateSync(inst, { forbidUnknownValues: false }));
+  return { parsed, inst, issues };
+}
+
+/** Asserts both routes accept `body` and dump it alike; returns [parsed, decorated]. */
+function accept<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): [T, T] {
+  const { parsed, inst, issues } = routes(cls, body);
+  if (!parsed.success) throw parsed.error;
+  expect(seen(issues)).toEqual([]);
+  expect(inst).toBeInstanceOf(cls);
+  expect(JSON.stringify(inst)).toBe(JSON.stringify(parsed.data));
+  return [parsed.data, inst];
+}
+
+/** Asserts both routes reject `body` with the same issues (loc, type, msg); returns parse's. */
+function reject<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): Seen[] {
+  const { parsed, issues } = routes(cls, body);
+  if (parsed.success) throw new Error(`accepted: ${JSON.stringify(parsed.data)}`);
+  const fast = seen(parsed.error.issues);
+  expect(sorted(seen(issues))).toEqual(sorted(fast));
+  return fast;
+}
+
+class Ints extends OpenAIBaseModel {
+  @IntField() value!: number;
+  @IntField({ nullable: true }) maybe: number | null = 3;
+}
+
+const PARSING = 'Input should be a valid integer, unable to parse string as an integer';
+const FRACTION = 'Input should be a valid integer, got a number with a fractional part';
+const RANGE = 'Input should be a safe integer, within ±(2^53-1)';
+const TYPE = 'Input should be a valid integer';
+
+describe('IntField (int)', () => {
+  it.each([
+    [5, 5],
+    [5.0, 5],
+    [-0, 0],
+    [-7, -7],
+    [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    [-Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER],
+    [true, 1],
+    [false, 0],
+    ['5', 5],
+    ['-3', -3],
+    ['+5', 5],
+    ['007', 7],
+    ['5.0', 5],
+    ['5.00', 5],
+    ['9007199254740991', Number.MAX_SAFE_INTEGER],
+  ])('accepts %p as %p on both routes', (input, expected) => {
+    const [fast, deco] = accept(Ints, { value: input });
+    expect(fast.value).toBe(expected);
+    expect(deco.value).toBe(expected);
+    expect(fast.toJSON().value).toBe(expected);
+  });
+
+  it.each([
+    [5.5, 'int_from_float', FRACTION],
+    [-0.1, 'int_from_float', FRACTION],
+    ['1e3', 'int_parsing', PARSING],
+    ['0x10', 'int_parsing', PARSING],
+    ['5.', 'int_parsing', PARSING],
+    ['5.5', 'int_parsing', PARSING],
+    ['abc', 'int_parsing', PARSING],
+    ['', 'int_parsing', PARSING],
+    ['1_000', 'int_parsing', PARSING],
+    [2 ** 53 + 2, 'int_range', RANGE],
+    [1e20, 'int_range', RANGE],
+    [-(2 ** 53 + 2), 'int_range', RANGE],
+    ['9007199254740993', 'int_range', RANGE],
+    [NaN, 'finite_number', 'Input should be a finite number'],
+    [Infinity, 'finite_number', 'Input should be a finite number'],
+    [[1], 'int_type', TYPE],
+    [{}, 'int_type', TYPE],
+  ])('rejects %p with %s at ["value"] on both routes', (input, type, msg) => {
+    expect(reject(Ints, { value: input })).toEqual([{ loc: ['value'], type, msg }]);
+  });
+
+  it('rejects 2^53+1 written in JSON text (it reads back as 2^53, outside the safe range)', () => {
+    expect(() => Ints.parseJson('{"value": 9007199254740993}')).toThrow(RANGE);
+  });
+
+  it('rejects null for a non-nullable int, and keeps null for a nullable one', () => {
+    expect(reject(Ints, { value: null })).toEqual([{ loc: ['value'], type: 'int_type', msg: TYPE }]);
+    const [fast, deco] = accept(Ints, { value: 1, maybe: null });
+    expect(fast.maybe).toBeNull();
+    expect(deco.maybe).toBeNull();
+  });
+
+  it('fills the default of an absent field and reports an absent required one as missing', () => {
+    const [fast] = accept(Ints, { value: 1 });
+    expect(fast.maybe).toBe(3);
+    expect(reject(Ints, { maybe: 1 })).toEqual([{ loc: ['value'], type: 'missing', msg: 'Field required' }]);
+  });
+
+  describe('on the protocol models', () => {
+    const base = { model: 'm', messages: [] };
+
+    it('coerces ChatCompletionRequest.max_tokens "256" to 256 and rejects {"max_tokens": null}', () => {
+      expect(accept(ChatCompletionRequest, { ...base, max_tokens: '256' })[0].max_tokens).toBe(256);
+      expect(reject(ChatCompletionRequest, { ...base, max_tokens: null })).toEqual([
+        { loc: ['max_tokens'], type: 'int_type', msg: TYPE },
+      ]);
+    });
+
+    it('accepts n: null (nullable) but not top_k: null', () => {
+      expect(accept(ChatCompletionRequest, { ...base, n: null })[0].n).toBeNull();
+      expect(reject(ChatCompletionRequest, { ...base, top_k: null })).toEqual([{ loc: ['top_k'], type: 'int_type', msg: TYPE }]);
+    });
+
+    it('rejects UsageInfo.prompt_tokens 1e20 (C2) and coerces "12"', () => {
+      expect(reject(UsageInfo, { prompt_tokens: 1e20 })).toEqual([{ loc: ['prompt_tokens'], type: 'int_range', msg: RANGE }]);
+      expect(accept(UsageInfo, { prompt_tokens: '12' })[0].prompt_tokens).toBe(12);
+    });
+
+    it('coerces DeltaToolCall.index "2" and requires it', () => {
+      expect(accept(DeltaToolCall, { index: '2' })[1].index).toBe(2);
+      expect(reject(DeltaToolCall, {})).toEqual([{ loc: ['index'], type: 'missing', msg: 'Field required' }]);
+    });
+  });
+});

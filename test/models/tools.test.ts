@@ -1,0 +1,139 @@
+/** Tool and function-calling models (src/models/tools.ts). */
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import {
+  DeltaFunctionCall,
+  DeltaToolCall,
+  ExtractedToolCallInformation,
+  Function as FunctionModel,
+  FunctionCall,
+  FunctionCallFormat,
+  FunctionDefinition,
+  Tool,
+  ToolCall,
+  ToolDefinition,
+  ToolFunction,
+  issuesFromValidationErrors,
+} from '../../src';
+import type { Issue, ModelStatic, OpenAIBaseModel } from '../../src';
+
+// Both routes on one body: `Model.safeParse` (the fast route) and the decorator
+// route NestJS runs (`plainToInstance` + `validateSync` + `issuesFromValidationErrors`).
+type Seen = Pick<Issue, 'loc' | 'type' | 'msg'>;
+const seen = (issues: readonly Issue[]): Seen[] => issues.map(({ loc, type, msg }) => ({ loc, type, msg }));
+const sorted = (issues: Seen[]): Seen[] => [...issues].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+function routes<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown) {
+  const parsed = cls.safeParse(body);
+  const inst = plainToInstance(cls, body as object) as T;
+  const issues = issuesFromValidationErrors(validateSync(inst, { forbidUnknownValues: false }));
+  return { parsed, inst, issues };
+}
+
+/** Asserts both routes accept `body` and dump it alike; returns [parsed, decorated]. */
+function accept<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): [T, T] {
+  const { parsed, inst, issues } = routes(cls, body);
+  if (!parsed.success) throw parsed.error;
+  expect(seen(issues)).toEqual([]);
+  expect(inst).toBeInstanceOf(cls);
+  expect(JSON.stringify(inst)).toBe(JSON.stringify(parsed.data));
+  return [parsed.data, inst];
+}
+
+/** Asserts both routes reject `body` with the same issues (loc, type, msg); returns parse's. */
+function reject<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): Seen[] {
+  const { parsed, issues } = routes(cls, body);
+  if (parsed.success) throw new Error(`accepted: ${JSON.stringify(parsed.data)}`);
+  const fast = seen(parsed.error.issues);
+  expect(sorted(seen(issues))).toEqual(sorted(fast));
+  return fast;
+}
+
+describe('Function (ToolFunction) and FunctionDefinition', () => {
+  it('is exported under both names and is named "Function" in errors', () => {
+    expect(FunctionModel).toBe(ToolFunction);
+    expect(ToolFunction.name).toBe('Function');
+    expect(() => ToolFunction.parse({})).toThrow(/^1 validation error for Function\n/);
+  });
+
+  it.each([
+    ['Function', ToolFunction],
+    ['FunctionDefinition', FunctionDefinition],
+  ] as const)('%s needs name; description defaults to null and parameters to {}', (_n, Cls) => {
+    expect(accept(Cls, { name: 'f' })[0].toJSON()).toEqual({ name: 'f', description: null, parameters: {} });
+    expect(reject(Cls, { description: 'd' })).toEqual([{ loc: ['name'], type: 'missing', msg: 'Field required' }]);
+  });
+
+  it('gives each instance its own parameters default', () => {
+    const a = ToolFunction.parse({ name: 'f' });
+    a.parameters.x = 1;
+    expect(ToolFunction.parse({ name: 'f' }).parameters).toEqual({});
+  });
+});
+
+describe('Tool and ToolDefinition', () => {
+  it('type defaults to "function"; function is required', () => {
+    expect(accept(Tool, { function: { name: 'f' } })[0].toJSON()).toEqual({ type: 'function', function: { name: 'f', description: null, parameters: {} } });
+    expect(reject(Tool, { type: 'function' })).toEqual([{ loc: ['function'], type: 'missing', msg: 'Field required' }]);
+  });
+
+  it('Tool builds a Function, ToolDefinition a FunctionDefinition', () => {
+    expect(accept(Tool, { function: { name: 'f' } })[1].function.constructor).toBe(ToolFunction);
+    const [fast, deco] = accept(ToolDefinition, { function: { name: 'f' } });
+    expect(fast.function).toBeInstanceOf(FunctionDefinition);
+    expect(deco.function).toBeInstanceOf(FunctionDefinition);
+  });
+});
+
+describe('FunctionCall and ToolCall', () => {
+  it('FunctionCall needs name and arguments (a string)', () => {
+    expect(accept(FunctionCall, { name: 'f', arguments: '{}' })[0].toJSON()).toEqual({ name: 'f', arguments: '{}' });
+    expect(reject(FunctionCall, { name: 'f', arguments: {} })).toEqual([
+      { loc: ['arguments'], type: 'string_type', msg: 'Input should be a valid string' },
+    ]);
+  });
+
+  it('ToolCall needs id and function; type defaults to "function"', () => {
+    expect(accept(ToolCall, { id: 'c', function: { name: 'f', arguments: '' } })[0].toJSON()).toEqual({
+      id: 'c',
+      type: 'function',
+      function: { name: 'f', arguments: '' },
+    });
+    expect(reject(ToolCall, { function: {} })).toEqual([
+      { loc: ['id'], type: 'missing', msg: 'Field required' },
+      { loc: ['function', 'name'], type: 'missing', msg: 'Field required' },
+      { loc: ['function', 'arguments'], type: 'missing', msg: 'Field required' },
+    ]);
+  });
+});
+
+describe('DeltaFunctionCall and DeltaToolCall', () => {
+  it('DeltaFunctionCall has nullable name and arguments defaulting to null', () => {
+    expect(accept(DeltaFunctionCall, {})[0].toJSON()).toEqual({ name: null, arguments: null });
+  });
+
+  it('DeltaToolCall needs index; id, type and function default to null', () => {
+    expect(accept(DeltaToolCall, { index: 1 })[0].toJSON()).toEqual({ id: null, type: null, index: 1, function: null });
+    expect(accept(DeltaToolCall, { index: 0, function: { arguments: '{"a' } })[1].function).toBeInstanceOf(DeltaFunctionCall);
+  });
+});
+
+describe('ExtractedToolCallInformation', () => {
+  it('needs tools_called and tool_calls; content defaults to null', () => {
+    const [fast, deco] = accept(ExtractedToolCallInformation, { tools_called: 'yes', tool_calls: [{ id: 'c', function: { name: 'f', arguments: '{}' } }] });
+    expect(fast.tools_called).toBe(true);
+    expect(deco.tool_calls[0]).toBeInstanceOf(ToolCall);
+    expect(fast.content).toBeNull();
+    expect(reject(ExtractedToolCallInformation, {})).toEqual([
+      { loc: ['tools_called'], type: 'missing', msg: 'Field required' },
+      { loc: ['tool_calls'], type: 'missing', msg: 'Field required' },
+    ]);
+  });
+});
+
+describe('FunctionCallFormat', () => {
+  it('is a string enum of the six formats', () => {
+    expect(Object.values(FunctionCallFormat).sort()).toEqual(['gorilla', 'hermes', 'json_schema', 'nous', 'openai', 'qwen']);
+    expect(FunctionCallFormat.OPENAI).toBe('openai');
+  });
+});
