@@ -8,7 +8,7 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { INVALID, LocKey, ParseContext, PathNode, child, locOf } from './fields/context';
-import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf } from './fields/field';
+import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf, restoreInheritedRules } from './fields/field';
 import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject } from './fields/json';
 import { issuesFromValidationErrors } from './errors';
 import { ownTransformerMetadata } from './fields/transformer-metadata';
@@ -95,6 +95,7 @@ function buildPlan(cls: ModelClass): Plan {
   const names = new Set(byName.keys());
   let fallback = false;
 
+  restoreInheritedRules(cls);
   const validation = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
   for (const m of validation) {
     if (m.context !== OWN_CONTEXT) {

@@ -9,6 +9,8 @@ export type { ModelInit, InitValue, DumpOptions, SafeParseResult, ExtraKeysHook,
 export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
 export type { Issue, LocKey } from './errors';
 export * from './fields';
+export { jsonSchema, modelSchemas, JSONSchema, JSON_SCHEMA_DRAFT } from './schema';
+export type { ModelSchemasOptions } from './schema';
 
 export {
   ContentPart,

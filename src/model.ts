@@ -3,7 +3,8 @@ import { Expose, Transform } from 'class-transformer';
 import { FIELDS_SET_KEY, build, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
 import { ProtocolValidationError } from './errors';
 import { INVALID, Issue, ParseContext } from './fields/context';
-import { ModelClass } from './fields/field';
+import type { JsonSchema, ModelClass } from './fields/field';
+import { jsonSchema } from './schema';
 import { OWN_EXPOSED, OWN_TRANSFORMER_FUNCTIONS } from './fields/transformer-metadata';
 
 /** The value a constructor or `copy` accepts for a field: nested models may be given as plain objects. */
@@ -139,6 +140,15 @@ export class OpenAIBaseModel {
       Object.defineProperty(this, FIELD_NAMES, { value: planOf(this as ModelClass).fieldNames, enumerable: false });
     }
     return (this as unknown as { [FIELD_NAMES]: ReadonlySet<string> })[FIELD_NAMES];
+  }
+
+  /**
+   * This class's JSON Schema (draft 2020-12), like Pydantic's `model_json_schema()`:
+   * nested models in `$defs`, types, nullability, defaults, TSDoc descriptions,
+   * `required` for fields with no default, `additionalProperties: true`.
+   */
+  static jsonSchema(): JsonSchema {
+    return jsonSchema(this as ModelClass);
   }
 
   /** The undeclared keys an instance carries, in input order (Pydantic's `model_extra`). */

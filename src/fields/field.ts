@@ -1,5 +1,5 @@
 import { Transform, TransformFnParams, Type } from 'class-transformer';
-import { registerDecorator, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
+import { getMetadataStorage, registerDecorator, ValidateIf, ValidateNested, ValidationArguments, ValidationTypes } from 'class-validator';
 import { INVALID, LocKey, ParseContext, PathNode } from './context';
 import { OWN_TRANSFORMER_FUNCTIONS } from './transformer-metadata';
 
@@ -150,6 +150,19 @@ export function Field(type: FieldType, options: FieldOptions = {}): PropertyDeco
       OWN_TRANSFORMER_FUNCTIONS.add(coerce);
       Transform(coerce, { toClassOnly: true })(target, name);
     }
+    registerValidation(cls, spec);
+  };
+}
+
+/**
+ * Gives `cls` the class-validator side of a field rule: the `oaiField`
+ * constraint, plus `@ValidateNested` (and `@ValidateIf` for null) for nested
+ * models. Also used to re-attach the rule to a subclass whose own decorators on
+ * an inherited field made class-validator drop the parent's metadata.
+ */
+export function registerValidation(cls: Function, spec: FieldSpec, only?: ReadonlySet<string>): void {
+  const name = spec.name;
+  if (!only || only.has(ValidationTypes.CUSTOM_VALIDATION)) {
     registerDecorator({
       name: FIELD_CONSTRAINT,
       target: cls,
@@ -169,11 +182,32 @@ export function Field(type: FieldType, options: FieldOptions = {}): PropertyDeco
         },
       },
     });
-    if (type.nested === 'direct') {
-      ValidateNested({ context: OWN_CONTEXT })(target, name);
-      if (spec.nullable) ValidateIf((_o: unknown, v: unknown) => v !== null, { context: OWN_CONTEXT })(target, name);
+  }
+  if (spec.type.nested !== 'direct') return;
+  if (!only || only.has(ValidationTypes.NESTED_VALIDATION)) ValidateNested({ context: OWN_CONTEXT })(cls.prototype, name);
+  if (spec.nullable && (!only || only.has(ValidationTypes.CONDITIONAL_VALIDATION))) {
+    ValidateIf((_o: unknown, v: unknown) => v !== null, { context: OWN_CONTEXT })(cls.prototype, name);
+  }
+}
+
+/**
+ * class-validator keeps only a subclass's own metadata of a given kind for a
+ * property, so a user's `@Min(1) override max_tokens` would silently drop the
+ * inherited `oaiField` rule. This puts back, on `cls`, every kind of this
+ * library's metadata that an inherited field lost that way. Idempotent.
+ */
+export function restoreInheritedRules(cls: Function): void {
+  const metas = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  for (const spec of fieldsOf(cls)) {
+    const mine = metas.filter((m) => m.propertyName === spec.name);
+    const kinds = new Set([ValidationTypes.CUSTOM_VALIDATION]);
+    if (spec.type.nested === 'direct') {
+      kinds.add(ValidationTypes.NESTED_VALIDATION);
+      if (spec.nullable) kinds.add(ValidationTypes.CONDITIONAL_VALIDATION);
     }
-  };
+    for (const m of mine) if (m.context === OWN_CONTEXT) kinds.delete(m.type);
+    if (kinds.size) registerValidation(cls, spec, kinds);
+  }
 }
 
 export { INVALID };
