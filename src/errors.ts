@@ -1,6 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import type { Issue, LocKey } from './fields/context';
-import { FIELD_CONSTRAINT, explain, fieldOf } from './fields/field';
+import { FIELD_CONSTRAINT, explain, fieldOf, fieldsOf } from './fields/field';
 
 export type { Issue, LocKey };
 
@@ -107,13 +107,35 @@ export function dottedLoc(loc: readonly LocKey[]): string | null {
 }
 
 /**
+ * Where `parse` would report an error among its siblings: class-validator lists
+ * a class's own fields before its parents', `parse` in declaration order
+ * (parents first), and array items by index. Unknown ones keep their place, last.
+ */
+function rankOf(error: ValidationError): number {
+  const target: unknown = error.target;
+  if (Array.isArray(target)) return /^\d+$/.test(error.property) ? Number(error.property) : Number.MAX_SAFE_INTEGER;
+  if (target !== null && typeof target === 'object') {
+    const at = fieldsOf(target.constructor).findIndex((f) => f.name === error.property);
+    if (at >= 0) return at;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/**
  * Converts class-validator's errors (from the decorator route, e.g. NestJS's
  * `ValidationPipe`) into located issues. This library's own constraints are
  * re-explained with their field rule, so they carry the same type, message and
- * (where the rule can tell) the same deeper location as `parse`.
+ * (where the rule can tell) the same deeper location as `parse`, in `parse`'s
+ * order. Pass errors made with class-validator's default `validationError.target`
+ * (NestJS 12's ValidationPipe turns it off; `OpenAIValidationPipe` turns it on).
  */
 export function issuesFromValidationErrors(errors: readonly ValidationError[]): Issue[] {
   const out: Issue[] = [];
+  const inOrder = (list: readonly ValidationError[]): ValidationError[] =>
+    list
+      .map((error, i) => ({ error, i, rank: rankOf(error) }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map(({ error }) => error);
   const walk = (err: ValidationError, prefix: LocKey[], parentValue: unknown): void => {
     const key: LocKey = Array.isArray(parentValue) && /^\d+$/.test(err.property) ? Number(err.property) : err.property;
     const loc = [...prefix, key];
@@ -135,8 +157,8 @@ export function issuesFromValidationErrors(errors: readonly ValidationError[]): 
         out.push({ loc, type, msg: constraints[name], input: briefInput(err.value) });
       }
     }
-    for (const c of err.children ?? []) walk(c, loc, err.value);
+    for (const c of inOrder(err.children ?? [])) walk(c, loc, err.value);
   };
-  for (const e of errors) walk(e, [], undefined);
+  for (const e of inOrder(errors)) walk(e, [], undefined);
   return out;
 }

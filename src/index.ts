@@ -11,6 +11,9 @@ export type { Issue, LocKey } from './errors';
 export * from './fields';
 export { jsonSchema, modelSchemas, JSONSchema, JSON_SCHEMA_DRAFT } from './schema';
 export type { ModelSchemasOptions } from './schema';
+export * from './sse';
+export { openAIErrorBody, errorBodyFromIssues, errorTypeForStatus, messageFromIssues, isOpenAIErrorBody } from './nest/error-body';
+export type { OpenAIErrorBody, OpenAIErrorOptions } from './nest/error-body';
 
 export {
   ContentPart,

@@ -24,3 +24,5 @@ export {
   NOT_AN_OBJECT_MESSAGE,
 } from './error-body';
 export type { OpenAIErrorBody, OpenAIErrorOptions } from './error-body';
+export { buildOpenApiDocument } from './openapi';
+export type { OpenApiDocument, OpenApiOptions } from './openapi';

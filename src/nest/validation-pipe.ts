@@ -3,7 +3,6 @@ import { ValidationPipe } from '@nestjs/common';
 import type { ArgumentMetadata, ValidationPipeOptions } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
-import type { ValidationError } from 'class-validator';
 import { issuesFromValidationErrors } from '../errors';
 import { bodyModelOf, bodyShapeProblem } from './body-model';
 import { OpenAIHttpException } from './exceptions';
@@ -13,7 +12,8 @@ import { OpenAIHttpException } from './exceptions';
  * - `transform: true`, so handlers get class instances;
  * - no `whitelist`, so extra keys survive (`custom_field` reaches the handler);
  * - `forbidUnknownValues: false`;
- * - errors keep their target and value, so issues are located as precisely as by `parse`;
+ * - errors keep their target and value, so issues are located as precisely as by `parse`,
+ *   and are listed in `parse`'s order;
  * - a 400 in the OpenAI error form, `param` being the first issue's dotted location.
  */
 export const OPENAI_VALIDATION_OPTIONS: Readonly<ValidationPipeOptions> = Object.freeze({
@@ -23,7 +23,7 @@ export const OPENAI_VALIDATION_OPTIONS: Readonly<ValidationPipeOptions> = Object
   forbidUnknownValues: false,
   validationError: { target: true, value: true },
   exceptionFactory: (errors: unknown[]) =>
-    OpenAIHttpException.fromIssues(issuesFromValidationErrors(errors as ValidationError[])),
+    OpenAIHttpException.fromIssues(issuesFromValidationErrors(errors as classValidator.ValidationError[])),
   // The copies this library registered its rules with, not whichever NestJS would import.
   validatorPackage: classValidator,
   transformerPackage: classTransformer,

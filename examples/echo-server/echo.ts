@@ -1,0 +1,263 @@
+/**
+ * The `echo` model: answers with the last user message (chat) or the prompt
+ * (completions), counts whitespace-separated words as tokens, and calls the
+ * tool that `tool_choice` names. Plain functions over the library's DTOs, no
+ * NestJS, so the same logic could sit behind any server.
+ */
+import {
+  ChatCompletionRequest,
+  ChatCompletionResponse,
+  ChatCompletionResponseChoice,
+  ChatCompletionStreamResponse,
+  ChatCompletionStreamResponseChoice,
+  ChatMessage,
+  CompletionRequest,
+  CompletionResponse,
+  CompletionResponseChoice,
+  CompletionStreamResponse,
+  CompletionStreamResponseChoice,
+  CountTokenRequest,
+  DeltaMessage,
+  DeltaToolCall,
+  FunctionCall,
+  ToolCall,
+  UsageInfo,
+} from '../../src';
+import { randomId } from '../../src/ids';
+import { countWords, cutToWords } from './words';
+
+/** The one model this server runs. */
+export const ECHO_MODEL = 'echo';
+/** When the model "was created" (a fixed Unix time, for `GET /v1/models`). */
+export const ECHO_CREATED = 1_700_000_000;
+/** The arguments of every tool call `echo` makes. */
+export const ECHO_TOOL_ARGUMENTS = '{}';
+/** Most choices one request may ask for (`n`). */
+const MAX_CHOICES = 16;
+
+/** A request `echo` refuses: the status, message and `param` of the OpenAI error to send. */
+export class EchoError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly param: string | null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+    this.name = 'EchoError';
+  }
+}
+
+/** The `GET /v1/models` body. */
+export function modelList(): { object: 'list'; data: Array<Record<string, unknown>> } {
+  return { object: 'list', data: [{ id: ECHO_MODEL, object: 'model', created: ECHO_CREATED, owned_by: 'oai-protocols' }] };
+}
+
+function checkModel(model: string): void {
+  if (model !== ECHO_MODEL) {
+    throw new EchoError(404, `The model \`${model}\` does not exist; this server only runs \`${ECHO_MODEL}\``, 'model', 'model_not_found');
+  }
+}
+
+/** A message's text: its string content, or its text parts joined by a space (other parts ignored). */
+export function messageText(message: ChatMessage): string {
+  const content = message.content;
+  if (typeof content === 'string') return content;
+  if (!content) return '';
+  return content
+    .filter((p) => p.type === 'text' && typeof p.text === 'string')
+    .map((p) => p.text as string)
+    .join(' ');
+}
+
+function choiceCount(n: number | null): number {
+  const count = n ?? 1;
+  if (count < 1 || count > MAX_CHOICES) throw new EchoError(400, `n must be between 1 and ${MAX_CHOICES}`, 'n');
+  return count;
+}
+
+/** The word limit: `max_completion_tokens` (an extra, newer clients send it) or else `max_tokens`. */
+function wordLimit(req: ChatCompletionRequest | CompletionRequest): number {
+  const extra = (req as { max_completion_tokens?: unknown }).max_completion_tokens;
+  if (extra !== undefined && extra !== null) {
+    if (typeof extra !== 'number' || !Number.isSafeInteger(extra) || extra < 1) {
+      throw new EchoError(400, 'max_completion_tokens must be an integer of at least 1', 'max_completion_tokens');
+    }
+    return extra;
+  }
+  if (req.max_tokens < 1) throw new EchoError(400, 'max_tokens must be at least 1', 'max_tokens');
+  return req.max_tokens;
+}
+
+/** Whether the stream ends with a usage chunk (`stream_options.include_usage`, an extra here). */
+export function includeUsage(req: ChatCompletionRequest | CompletionRequest): boolean {
+  const options = (req as { stream_options?: unknown }).stream_options;
+  if (options === undefined || options === null) return false;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new EchoError(400, 'stream_options must be an object', 'stream_options');
+  }
+  const flag = (options as { include_usage?: unknown }).include_usage;
+  if (flag !== undefined && flag !== null && typeof flag !== 'boolean') {
+    throw new EchoError(400, 'stream_options.include_usage must be a boolean', 'stream_options.include_usage');
+  }
+  return flag === true;
+}
+
+/** The function `tool_choice` makes `echo` call, or null for a text reply. */
+export function toolToCall(req: ChatCompletionRequest): string | null {
+  const choice = req.tool_choice;
+  const names = (req.tools ?? []).map((t) => t.function.name);
+  if (choice === null || choice === 'auto' || choice === 'none') return null;
+  if (choice === 'required') {
+    if (!names.length) throw new EchoError(400, 'tool_choice "required" needs at least one tool in tools', 'tool_choice');
+    return names[0];
+  }
+  if (typeof choice === 'string') {
+    throw new EchoError(400, `tool_choice must be "none", "auto", "required" or a named function, not ${JSON.stringify(choice)}`, 'tool_choice');
+  }
+  const fn = choice.function as { name?: unknown } | undefined;
+  if (choice.type !== 'function' || !fn || typeof fn !== 'object' || typeof fn.name !== 'string') {
+    throw new EchoError(400, 'tool_choice must look like {"type": "function", "function": {"name": "…"}}', 'tool_choice');
+  }
+  if (!names.includes(fn.name)) {
+    throw new EchoError(400, `tool_choice names the function ${JSON.stringify(fn.name)}, which is not in tools`, 'tool_choice');
+  }
+  return fn.name;
+}
+
+/** What `echo` answers to a chat request, before it is shaped as a response or as chunks. */
+interface ChatPlan {
+  count: number;
+  tool: string | null;
+  pieces: string[];
+  finish: 'stop' | 'length' | 'tool_calls';
+  promptTokens: number;
+  completionTokens: number;
+}
+
+function planChat(req: ChatCompletionRequest): ChatPlan {
+  checkModel(req.model);
+  const count = choiceCount(req.n);
+  const limit = wordLimit(req);
+  const tool = toolToCall(req);
+  const promptTokens = req.messages.reduce((n, m) => n + countWords(messageText(m)), 0);
+  if (tool) return { count, tool, pieces: [], finish: 'tool_calls', promptTokens, completionTokens: countWords(ECHO_TOOL_ARGUMENTS) };
+  const lastUser = [...req.messages].reverse().find((m) => m.role === 'user');
+  const { pieces, finish } = cutToWords(lastUser ? messageText(lastUser) : '', limit);
+  return { count, tool, pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };
+}
+
+function usageOf(plan: { count: number; promptTokens: number; completionTokens: number }): UsageInfo {
+  const completion = plan.completionTokens * plan.count;
+  return new UsageInfo({ prompt_tokens: plan.promptTokens, completion_tokens: completion, total_tokens: plan.promptTokens + completion });
+}
+
+/** The whole (not streamed) answer to a chat request. Throws `EchoError` for a request it refuses. */
+export function chatResponse(req: ChatCompletionRequest): ChatCompletionResponse {
+  const plan = planChat(req);
+  const choices = Array.from({ length: plan.count }, (_, index) => {
+    const message = plan.tool
+      ? new ChatMessage({
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            new ToolCall({ id: randomId('call_'), function: new FunctionCall({ name: plan.tool, arguments: ECHO_TOOL_ARGUMENTS }) }),
+          ],
+        })
+      : new ChatMessage({ role: 'assistant', content: plan.pieces.join('') });
+    return new ChatCompletionResponseChoice({ index, message, finish_reason: plan.finish });
+  });
+  return new ChatCompletionResponse({ model: req.model, choices, usage: usageOf(plan) });
+}
+
+/**
+ * The chunks of a streamed chat answer, all with one `id` and `created`: per
+ * choice a role chunk, one chunk per word (or the tool call's pieces), a
+ * `finish_reason` chunk; then, with `stream_options.include_usage`, a usage
+ * chunk with `choices: []`. The request is checked before the first chunk,
+ * so a refused request throws `EchoError` here, not mid-stream.
+ */
+export function chatChunks(req: ChatCompletionRequest): AsyncGenerator<ChatCompletionStreamResponse> {
+  const plan = planChat(req);
+  const withUsage = includeUsage(req);
+  const head = new ChatCompletionStreamResponse({ model: req.model, choices: [] });
+  const chunk = (choice: ChatCompletionStreamResponseChoice | null, usage: UsageInfo | null = null) =>
+    new ChatCompletionStreamResponse({ id: head.id, created: head.created, model: head.model, choices: choice ? [choice] : [], usage });
+  const delta = (index: number, d: DeltaMessage, finish: ChatPlan['finish'] | null = null) =>
+    chunk(new ChatCompletionStreamResponseChoice({ index, delta: d, finish_reason: finish }));
+  return (async function* () {
+    for (let index = 0; index < plan.count; index++) {
+      if (plan.tool) {
+        yield delta(index, new DeltaMessage({ role: 'assistant' }));
+        const id = randomId('call_');
+        yield delta(index, new DeltaMessage({
+          tool_calls: [new DeltaToolCall({ index: 0, id, type: 'function', function: { name: plan.tool, arguments: '' } })],
+        }));
+        // The arguments arrive in pieces, as they do from OpenAI.
+        for (const piece of ECHO_TOOL_ARGUMENTS) {
+          yield delta(index, new DeltaMessage({ tool_calls: [new DeltaToolCall({ index: 0, function: { arguments: piece } })] }));
+        }
+      } else {
+        yield delta(index, new DeltaMessage({ role: 'assistant', content: '' }));
+        for (const piece of plan.pieces) yield delta(index, new DeltaMessage({ content: piece }));
+      }
+      yield delta(index, new DeltaMessage(), plan.finish);
+    }
+    if (withUsage) yield chunk(null, usageOf(plan));
+  })();
+}
+
+interface CompletionPlan {
+  count: number;
+  pieces: string[];
+  finish: 'stop' | 'length';
+  promptTokens: number;
+  completionTokens: number;
+}
+
+function planCompletion(req: CompletionRequest): CompletionPlan {
+  checkModel(req.model);
+  const count = choiceCount(req.n);
+  const limit = wordLimit(req);
+  const prompts = typeof req.prompt === 'string' ? [req.prompt] : req.prompt;
+  const { pieces, finish } = cutToWords(prompts[0] ?? '', limit);
+  const promptTokens = prompts.reduce((n, p) => n + countWords(p), 0);
+  return { count, pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };
+}
+
+/** The whole (not streamed) answer to a legacy completion request. */
+export function completionResponse(req: CompletionRequest): CompletionResponse {
+  const plan = planCompletion(req);
+  const choices = Array.from(
+    { length: plan.count },
+    (_, index) => new CompletionResponseChoice({ text: plan.pieces.join(''), index, finish_reason: plan.finish }),
+  );
+  return new CompletionResponse({ model: req.model, choices, usage: usageOf(plan) });
+}
+
+/** The chunks of a streamed completion: one per word, a `finish_reason` chunk per choice, then the optional usage chunk. */
+export function completionChunks(req: CompletionRequest): AsyncGenerator<CompletionStreamResponse> {
+  const plan = planCompletion(req);
+  const withUsage = includeUsage(req);
+  const head = new CompletionStreamResponse({ model: req.model, choices: [] });
+  const chunk = (choice: CompletionStreamResponseChoice | null, usage: UsageInfo | null = null) =>
+    new CompletionStreamResponse({ id: head.id, created: head.created, model: head.model, choices: choice ? [choice] : [], usage });
+  return (async function* () {
+    for (let index = 0; index < plan.count; index++) {
+      for (const text of plan.pieces) yield chunk(new CompletionStreamResponseChoice({ index, text }));
+      yield chunk(new CompletionStreamResponseChoice({ index, text: '', finish_reason: plan.finish }));
+    }
+    if (withUsage) yield chunk(null, usageOf(plan));
+  })();
+}
+
+/** The `POST /v1/count_tokens` answer: the words of the text, or of all the messages' texts. */
+export function countTokens(req: CountTokenRequest): { model: string; count: number } {
+  checkModel(req.model);
+  const conversation = req.conversation;
+  const count =
+    typeof conversation === 'string'
+      ? countWords(conversation)
+      : conversation.reduce((n, m) => n + countWords(messageText(m)), 0);
+  return { model: req.model, count };
+}

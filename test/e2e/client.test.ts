@@ -1,0 +1,230 @@
+/**
+ * The echo server driven by the official `openai` client, over real HTTP:
+ * what a user of any OpenAI SDK would see.
+ */
+import OpenAI from 'openai';
+import { startEchoServer } from './server';
+import type { EchoServer } from './server';
+
+let server: EchoServer;
+let client: OpenAI;
+
+beforeAll(async () => {
+  server = await startEchoServer();
+  client = new OpenAI({ baseURL: server.baseURL, apiKey: 'x', maxRetries: 0 });
+}, 30_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const tools: OpenAI.Chat.ChatCompletionTool[] = [
+  { type: 'function', function: { name: 'get_weather', description: 'The weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
+  { type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } },
+];
+
+test('models.list() lists echo', async () => {
+  const ids: string[] = [];
+  for await (const model of client.models.list()) ids.push(model.id);
+  expect(ids).toEqual(['echo']);
+});
+
+test('a chat completion echoes the last user message, with usage and a chat- id', async () => {
+  const res = await client.chat.completions.create({
+    model: 'echo',
+    messages: [
+      { role: 'system', content: 'be brief' },
+      { role: 'user', content: 'first question' },
+      { role: 'assistant', content: 'an answer' },
+      { role: 'user', content: 'hello   brave new world' },
+    ],
+  });
+  expect(res.id).toMatch(/^chat-[0-9a-f]{32}$/);
+  expect(res.object).toBe('chat.completion');
+  expect(res.model).toBe('echo');
+  expect(res.choices).toHaveLength(1);
+  expect(res.choices[0].message).toMatchObject({ role: 'assistant', content: 'hello   brave new world' });
+  expect(res.choices[0].finish_reason).toBe('stop');
+  // prompt: 2 + 2 + 2 + 4 words; reply: 4 words
+  expect(res.usage).toMatchObject({ prompt_tokens: 10, completion_tokens: 4, total_tokens: 14 });
+});
+
+test('text parts of the last user message are joined by a space; other parts are ignored', async () => {
+  const res = await client.chat.completions.create({
+    model: 'echo',
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'look at' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
+          { type: 'text', text: 'this picture' },
+        ],
+      },
+    ],
+  });
+  expect(res.choices[0].message.content).toBe('look at this picture');
+});
+
+test('max_tokens cuts the reply to that many words, with finish_reason "length"', async () => {
+  const res = await client.chat.completions.create({
+    model: 'echo',
+    max_tokens: 2,
+    messages: [{ role: 'user', content: 'one two three four' }],
+  });
+  expect(res.choices[0].message.content).toBe('one two');
+  expect(res.choices[0].finish_reason).toBe('length');
+  expect(res.usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 });
+});
+
+test('a streamed chat completion: deltas join to the reply, one id, a usage chunk last', async () => {
+  const stream = await client.chat.completions.create({
+    model: 'echo',
+    messages: [{ role: 'user', content: ' spaced  out\twords ' }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  const chunks: OpenAI.Chat.ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  const ids = new Set(chunks.map((c) => c.id));
+  expect(ids.size).toBe(1);
+  expect([...ids][0]).toMatch(/^chat-[0-9a-f]{32}$/);
+  expect(new Set(chunks.map((c) => c.created)).size).toBe(1);
+  expect(chunks[0].choices[0].delta.role).toBe('assistant');
+  const text = chunks.flatMap((c) => c.choices.map((ch) => ch.delta.content ?? '')).join('');
+  expect(text).toBe(' spaced  out\twords ');
+  // role chunk, three word chunks, finish chunk, usage chunk
+  expect(chunks).toHaveLength(6);
+  expect(chunks.slice(1, 4).map((c) => c.choices[0].delta.content)).toEqual([' spaced', '  out', '\twords ']);
+  expect(chunks[4].choices[0].finish_reason).toBe('stop');
+  const last = chunks[chunks.length - 1];
+  expect(last.choices).toEqual([]);
+  expect(last.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 });
+});
+
+test('without include_usage, no usage chunk is sent', async () => {
+  const stream = await client.chat.completions.create({ model: 'echo', messages: [{ role: 'user', content: 'a b' }], stream: true });
+  const chunks: OpenAI.Chat.ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  expect(chunks.every((c) => c.choices.length === 1 && !c.usage)).toBe(true);
+  expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
+});
+
+test('a named tool_choice gives a tool call (not streamed)', async () => {
+  const res = await client.chat.completions.create({
+    model: 'echo',
+    messages: [{ role: 'user', content: 'weather in Paris?' }],
+    tools,
+    tool_choice: { type: 'function', function: { name: 'get_time' } },
+  });
+  const choice = res.choices[0];
+  expect(choice.finish_reason).toBe('tool_calls');
+  expect(choice.message.content).toBeNull();
+  expect(choice.message.tool_calls).toHaveLength(1);
+  const call = choice.message.tool_calls![0] as OpenAI.Chat.ChatCompletionMessageFunctionToolCall;
+  expect(call.id).toMatch(/^call_[0-9a-f]+$/);
+  expect(call.type).toBe('function');
+  expect(call.function.name).toBe('get_time');
+  expect(JSON.parse(call.function.arguments)).toEqual({});
+});
+
+test('a named tool_choice gives a tool call (streamed, through chat.completions.stream().finalChatCompletion())', async () => {
+  const seen: OpenAI.Chat.ChatCompletionChunk[] = [];
+  const runner = client.chat.completions.stream({
+    model: 'echo',
+    messages: [{ role: 'user', content: 'weather in Paris?' }],
+    tools,
+    tool_choice: { type: 'function', function: { name: 'get_weather' } },
+  });
+  runner.on('chunk', (chunk) => seen.push(chunk));
+  const final = await runner.finalChatCompletion();
+  const choice = final.choices[0];
+  expect(choice.finish_reason).toBe('tool_calls');
+  expect(choice.message.content).toBeNull();
+  const call = choice.message.tool_calls![0] as OpenAI.Chat.ChatCompletionMessageFunctionToolCall;
+  expect(call.id).toMatch(/^call_[0-9a-f]+$/);
+  expect(call.function).toMatchObject({ name: 'get_weather', arguments: '{}' });
+  // It came as tool_calls deltas with an index, the arguments in more than one piece.
+  const pieces = seen.flatMap((c) => c.choices.flatMap((ch) => ch.delta.tool_calls ?? []));
+  expect(pieces.length).toBeGreaterThan(2);
+  expect(pieces.every((p) => p.index === 0)).toBe(true);
+  expect(pieces.filter((p) => p.id).map((p) => p.id)).toEqual([call.id]);
+});
+
+test('tool_choice "required" calls the first tool', async () => {
+  const res = await client.chat.completions.create({
+    model: 'echo',
+    messages: [{ role: 'user', content: 'anything' }],
+    tools,
+    tool_choice: 'required',
+  });
+  const call = res.choices[0].message.tool_calls![0] as OpenAI.Chat.ChatCompletionMessageFunctionToolCall;
+  expect(call.function.name).toBe('get_weather');
+});
+
+test('a replayed tool turn is accepted: assistant tool_calls with null content, a tool message, text + image parts', async () => {
+  const res = await client.chat.completions.create({
+    model: 'echo',
+    tools,
+    messages: [
+      { role: 'user', content: 'weather in Paris?' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'call_abc123', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+      },
+      { role: 'tool', tool_call_id: 'call_abc123', content: 'sunny and warm' },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'and this?' },
+          { type: 'image_url', image_url: { url: 'https://example.com/cloud.png', detail: 'low' } },
+        ],
+      },
+    ],
+  });
+  expect(res.choices[0].message.content).toBe('and this?');
+  expect(res.choices[0].finish_reason).toBe('stop');
+  // 3 + 0 + 3 + 2 words
+  expect(res.usage?.prompt_tokens).toBe(8);
+});
+
+test('a legacy completion echoes the prompt (not streamed)', async () => {
+  const res = await client.completions.create({ model: 'echo', prompt: 'once upon a time', max_tokens: 3 });
+  expect(res.id).toMatch(/^cmpl-[0-9a-f]{32}$/);
+  expect(res.object).toBe('text_completion');
+  expect(res.choices[0]).toMatchObject({ index: 0, text: 'once upon a', finish_reason: 'length' });
+  expect(res.usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 });
+});
+
+test('a legacy completion with a list of prompts echoes the first', async () => {
+  const res = await client.completions.create({ model: 'echo', prompt: ['first one', 'second'] });
+  expect(res.choices[0]).toMatchObject({ text: 'first one', finish_reason: 'stop' });
+});
+
+test('a legacy completion, streamed: pieces join to the prompt, one id, usage last', async () => {
+  const stream = await client.completions.create({
+    model: 'echo',
+    prompt: 'stream  me please',
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  const chunks: OpenAI.Completion[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
+  expect(chunks.flatMap((c) => c.choices.map((ch) => ch.text)).join('')).toBe('stream  me please');
+  const finishes = chunks.flatMap((c) => c.choices.map((ch) => ch.finish_reason)).filter(Boolean);
+  expect(finishes).toEqual(['stop']);
+  const last = chunks[chunks.length - 1];
+  expect(last.choices).toEqual([]);
+  expect(last.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 });
+});
+
+test('count_tokens counts the words of a text or a conversation', async () => {
+  const text = await client.post<{ model: string; count: number }>('/count_tokens', { body: { model: 'echo', conversation: 'three little words' } });
+  expect(text).toEqual({ model: 'echo', count: 3 });
+  const chat = await client.post<{ model: string; count: number }>('/count_tokens', {
+    body: { model: 'echo', conversation: [{ role: 'user', content: 'a b' }, { role: 'assistant', content: 'c' }] },
+  });
+  expect(chat).toEqual({ model: 'echo', count: 3 });
+});
