@@ -5,6 +5,7 @@ import type { DynamicModule, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAIExceptionFilter, OpenAIParsePipe, OpenAIValidationPipe, openAIJsonOnly } from '../../src/nest';
+import { serveDocs } from './docs';
 import { ECHO_OPTIONS, EchoController } from './echo.controller';
 import type { EchoControllerOptions } from './echo.controller';
 
@@ -35,8 +36,9 @@ export class EchoModule {
 
 /**
  * Creates the echo app, not yet listening: JSON bodies only (415 otherwise)
- * up to `bodyLimit` (413 beyond), DTOs through the chosen pipe, and every
- * error — bad bodies, malformed JSON, unknown routes — in the OpenAI form.
+ * up to `bodyLimit` (413 beyond), DTOs through the chosen pipe, every
+ * error — bad bodies, malformed JSON, unknown routes — in the OpenAI form,
+ * and the API docs at `GET /openapi.json` and `GET /docs`.
  *
  * @example
  * const app = await createEchoApp();
@@ -52,5 +54,6 @@ export async function createEchoApp(options: EchoAppOptions = {}): Promise<NestE
   app.useBodyParser('json', { limit: options.bodyLimit ?? process.env.BODY_LIMIT ?? '10mb', strict: false });
   app.useGlobalPipes(options.pipe === 'parse' ? new OpenAIParsePipe() : new OpenAIValidationPipe());
   app.useGlobalFilters(new OpenAIExceptionFilter());
+  serveDocs(app);
   return app;
 }

@@ -78,3 +78,20 @@ export function copyJson(
   }
   return out;
 }
+
+/**
+ * Whether `value` nests objects or arrays more than `limit` levels deep,
+ * checked without recursion (so any depth, or a cycle, is safe to ask about).
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+    }
+  }
+  return false;
+}
