@@ -77,24 +77,32 @@ export class ProtocolValidationError extends Error {
   readonly model: string;
 
   constructor(issues: Issue[], model: string) {
-    const cut = issues.map((i) => ('input' in i ? { ...i, input: briefInput(i.input) } : { ...i }));
-    super(formatIssues(cut, model));
+    const cut = issues.map((i) => ({ ...i, loc: briefLoc(i.loc), input: briefInput(i.input) }));
+    super(formatIssues(cut, issues, model));
     this.name = 'ProtocolValidationError';
     this.issues = cut;
     this.model = model;
   }
 }
 
-/** Renders issues the way Pydantic prints a `ValidationError`. */
-function formatIssues(issues: Issue[], model: string): string {
-  const n = issues.length;
+/** A location with long keys cut, and long paths shortened to their ends. */
+function briefLoc(loc: readonly LocKey[]): LocKey[] {
+  const keys = loc.map((k) => (typeof k === 'string' && k.length > ECHO_LIMIT ? `${k.slice(0, ECHO_LIMIT)}…` : k));
+  return keys.length > 16 ? [...keys.slice(0, 12), '…', ...keys.slice(-3)] : keys;
+}
+
+/** Renders issues the way Pydantic prints a `ValidationError` (locations already cut, inputs raw). */
+function formatIssues(cut: Issue[], raw: Issue[], model: string): string {
+  const n = cut.length;
   const lines = [`${n} validation error${n === 1 ? '' : 's'} for ${model}`];
-  for (const issue of issues.slice(0, MESSAGE_ISSUE_LIMIT)) {
+  for (let i = 0; i < Math.min(n, MESSAGE_ISSUE_LIMIT); i++) {
+    const issue = cut[i];
+    const input = raw[i].input;
     lines.push(issue.loc.length ? issue.loc.join('.') : '(root)');
     const echo =
-      issue.input === undefined
+      input === undefined
         ? ''
-        : `, input_value=${typeof issue.input === 'string' ? JSON.stringify(issue.input) : render(issue.input, ECHO_LIMIT)}, input_type=${inputType(issue.input)}`;
+        : `, input_value=${typeof input === 'string' ? JSON.stringify(input.length > ECHO_LIMIT ? `${input.slice(0, ECHO_LIMIT)}…` : input) : render(input, ECHO_LIMIT)}, input_type=${inputType(input)}`;
     lines.push(`  ${issue.msg} [type=${issue.type}${echo}]`);
   }
   if (n > MESSAGE_ISSUE_LIMIT) lines.push(`… and ${n - MESSAGE_ISSUE_LIMIT} more errors (see .issues)`);

@@ -22,7 +22,7 @@ export interface Issue {
 /** Marks a value that failed to parse; the reasons are in the context's issues. */
 export const INVALID: unique symbol = Symbol('oai-protocols.invalid');
 
-/** Deepest nesting of free-form JSON that parse follows before it reports `too_deep`. */
+/** Deepest nesting of a free-form JSON value (an extra, a `dict`) that parse follows before it reports `too_deep`. */
 export const MAX_DEPTH = 512;
 
 /** Turns a path into a location list. */
@@ -38,6 +38,10 @@ export function locOf(up: PathNode | undefined, key?: LocKey): LocKey[] {
  */
 export class ParseContext {
   readonly issues: Issue[] = [];
+  /** Free-form objects of a JS input on the path being copied, to catch a cycle. */
+  onPath?: Set<object>;
+  /** How many free-form objects of a JS input were copied so far. */
+  copied = 0;
   constructor(readonly owned = false) {}
 
   /** Records an issue at `up` + `key` and returns INVALID. */

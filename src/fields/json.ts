@@ -18,15 +18,20 @@ export const DROPPED_PLAIN_KEYS: ReadonlySet<string> = new Set([
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (proto === Object.prototype || proto === null) return true;
+  // A plain object from another realm (a vm context, structuredClone in a test runner).
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]' && typeof proto.hasOwnProperty === 'function';
 }
 
 const NOT_JSON = 'Input should be a JSON value (object, array, string, finite number, boolean or null)';
 
 /**
  * Checks a free-form JSON value and returns it with the dropped keys removed at
- * every depth. A fresh copy is made unless the context owns the input (it came
- * from `JSON.parse`), in which case clean objects are returned as they are.
+ * every depth, or INVALID (with the issues in `ctx`) when any part of it is not
+ * JSON. A fresh copy is made unless the context owns the input (it came from
+ * `JSON.parse`, so it is a tree), in which case it is cleaned in place.
+ * A JS value given to `parse` may share objects (each place gets its own
+ * copy) or contain a cycle (a `too_deep` error).
  */
 export function copyJson(
   value: unknown,
@@ -48,50 +53,54 @@ export function copyJson(
   }
   if (value === null) return null;
   if (depth >= MAX_DEPTH) {
-    return ctx.fail(up, key, 'too_deep', `Input is nested deeper than ${MAX_DEPTH} levels (or is cyclic)`, '…');
+    return ctx.fail(up, key, 'too_deep', `Input is nested deeper than ${MAX_DEPTH} levels`, '…');
   }
+  if (ctx.owned) return copyContainer(value, ctx, up, key, depth);
+  // A JS value may contain a cycle (an error) or share an object (copied again
+  // at each place, as a JSON round trip would); a budget bounds what sharing
+  // can blow up to.
+  const onPath = (ctx.onPath ??= new Set());
+  if (onPath.has(value)) return ctx.fail(up, key, 'too_deep', 'Input contains itself (a cycle)', '…');
+  if (++ctx.copied > MAX_COPIED) return ctx.fail(up, key, 'too_large', `Input holds more than ${MAX_COPIED} free-form objects`, '…');
+  onPath.add(value);
+  try {
+    return copyContainer(value, ctx, up, key, depth);
+  } finally {
+    onPath.delete(value);
+  }
+}
+
+/** Most free-form objects and arrays one `parse` of a JS value copies. */
+export const MAX_COPIED = 5_000_000;
+
+function copyItem(item: unknown, ctx: ParseContext, here: PathNode | undefined, key: LocKey, depth: number): unknown {
+  return item === null || typeof item === 'string' || typeof item === 'boolean' ? item : copyJson(item, ctx, here, key, depth + 1);
+}
+
+function copyContainer(value: object, ctx: ParseContext, up: PathNode | undefined, key: LocKey | undefined, depth: number): unknown {
+  let ok = true;
   if (Array.isArray(value)) {
     const here = child(up, key);
     const out = ctx.owned ? value : new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      const v = item === null || typeof item === 'string' || typeof item === 'boolean' ? item : copyJson(item, ctx, here, i, depth + 1);
-      if (v !== INVALID) out[i] = v;
+      const v = copyItem(value[i], ctx, here, i, depth);
+      if (v === INVALID) ok = false;
+      else out[i] = v;
     }
-    return out;
+    return ok ? out : INVALID;
   }
   if (!isPlainObject(value)) return ctx.fail(up, key, 'json_type', NOT_JSON, value);
   const here = child(up, key);
   const out: Record<string, unknown> = ctx.owned ? value : {};
   for (const k of Object.keys(value)) {
-    if (DROPPED_PLAIN_KEYS.has(k)) {
-      if (ctx.owned) delete out[k];
-      continue;
-    }
     const item = value[k];
-    if (item === undefined) {
+    if (DROPPED_PLAIN_KEYS.has(k) || item === undefined) {
       if (ctx.owned) delete out[k];
       continue;
     }
-    const v = item === null || typeof item === 'string' || typeof item === 'boolean' ? item : copyJson(item, ctx, here, k, depth + 1);
-    if (v !== INVALID && !ctx.owned) out[k] = v;
+    const v = copyItem(item, ctx, here, k, depth);
+    if (v === INVALID) ok = false;
+    else if (!ctx.owned) out[k] = v;
   }
-  return out;
-}
-
-/**
- * Whether `value` nests objects or arrays more than `limit` levels deep,
- * checked without recursion (so any depth, or a cycle, is safe to ask about).
- */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const item of Array.isArray(v) ? v : Object.values(v)) {
-      if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
-    }
-  }
-  return false;
+  return ok ? out : INVALID;
 }

@@ -4,8 +4,7 @@ import type { ArgumentMetadata, ValidationPipeOptions } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
 import { issuesFromValidationErrors } from '../errors';
-import { MAX_DEPTH } from '../fields/context';
-import { nestsDeeperThan } from '../fields/json';
+import { isBareRouteHazard } from './bare-route-hazards';
 import { bodyModelOf, bodyShapeProblem } from './body-model';
 import { OpenAIHttpException } from './exceptions';
 
@@ -52,10 +51,9 @@ export class OpenAIValidationPipe extends ValidationPipe {
     if (model) {
       const problem = bodyShapeProblem(value);
       if (problem) throw new OpenAIHttpException(400, problem);
-      // class-transformer copies nested values recursively and would overflow the
-      // stack on a very deep body (a 500), or accept depths `parse` refuses; such
-      // bodies take the `parse` route, which answers them exactly as OpenAIParsePipe does.
-      if (nestsDeeperThan(value, MAX_DEPTH)) {
+      // Bodies class-transformer cannot take safely (very deep, `constructor` keys,
+      // huge objects) take the `parse` route, which answers as OpenAIParsePipe does.
+      if (isBareRouteHazard(value)) {
         const result = model.safeParse(value);
         if (!result.success) throw OpenAIHttpException.fromIssues(result.error.issues);
         return result.data;
