@@ -7,7 +7,7 @@
  */
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
-import { INVALID, LocKey, ParseContext, PathNode, child, locOf } from './fields/context';
+import { INVALID, LocKey, MAX_DEPTH, ParseContext, PathNode, child, locOf } from './fields/context';
 import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf, restoreInheritedRules } from './fields/field';
 import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject } from './fields/json';
 import { issuesFromValidationErrors } from './errors';
@@ -62,15 +62,18 @@ export interface Plan {
   readonly parseFields: (value: Record<string, unknown>, inst: object, ctx: ParseContext, here: PathNode | undefined) => number;
 }
 
-const plans = new WeakMap<Function, Plan>();
+const PLAN = Symbol('oai-protocols.plan');
 
-/** The parse plan of `cls`, cached on that class only (never inherited by a subclass). */
+/**
+ * The parse plan of `cls`, cached on that class itself. A subclass sees its
+ * parent's cached plan through the static prototype chain, so the cache is
+ * trusted only when the plan names this very class.
+ */
 export function planOf(cls: ModelClass): Plan {
-  let plan = plans.get(cls);
-  if (!plan) {
-    plan = buildPlan(cls);
-    plans.set(cls, plan);
-  }
+  const cached = (cls as unknown as { [PLAN]?: Plan })[PLAN];
+  if (cached !== undefined && cached.cls === cls) return cached;
+  const plan = buildPlan(cls);
+  Object.defineProperty(cls, PLAN, { value: plan, configurable: true, enumerable: false, writable: false });
   return plan;
 }
 
@@ -259,7 +262,9 @@ export function parseByDecorators(
   up: PathNode | undefined,
   key: LocKey | undefined,
 ): object | typeof INVALID {
-  const inst = plainToInstance(cls, value) as object;
+  const safe = withoutDroppedKeys(value, ctx, up, key, 0, new Set());
+  if (safe === INVALID) return INVALID;
+  const inst = plainToInstance(cls, safe) as object;
   const errors = validateSync(inst, { forbidUnknownValues: false });
   if (errors.length === 0) return inst;
   const prefix = locOf(up, key);
@@ -267,4 +272,44 @@ export function parseByDecorators(
     ctx.issues.push({ ...issue, loc: [...prefix, ...issue.loc] });
   }
   return INVALID;
+}
+
+/**
+ * A copy of a body without the keys class-transformer must not see: it drops
+ * `__proto__` and `Object.prototype` names itself, but throws on an own
+ * `constructor` key in a nested object (typestack/class-transformer#1462), and
+ * it recurses without limit. Deeper than MAX_DEPTH, or cyclic, is `too_deep`,
+ * as on the fast route. Model instances are kept as they are.
+ */
+function withoutDroppedKeys(
+  value: unknown,
+  ctx: ParseContext,
+  up: PathNode | undefined,
+  key: LocKey | undefined,
+  depth: number,
+  onPath: Set<object>,
+): unknown {
+  if (value === null || typeof value !== 'object' || FIELDS_SET in value) return value;
+  if (!Array.isArray(value) && !isPlainObject(value)) return value;
+  if (depth > MAX_DEPTH || onPath.has(value)) {
+    return ctx.fail(up, key, 'too_deep', `Input is nested deeper than ${MAX_DEPTH} levels (or contains itself)`, '…');
+  }
+  onPath.add(value);
+  const here = child(up, key);
+  let ok = true;
+  const copy = (item: unknown, k: LocKey): unknown => {
+    const v = withoutDroppedKeys(item, ctx, here, k, depth + 1, onPath);
+    if (v === INVALID) ok = false;
+    return v;
+  };
+  let out: unknown;
+  if (Array.isArray(value)) {
+    out = value.map((item, i) => copy(item, i));
+  } else {
+    const obj: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) if (!DROPPED_PLAIN_KEYS.has(k)) obj[k] = copy(value[k], k);
+    out = obj;
+  }
+  onPath.delete(value);
+  return ok ? out : INVALID;
 }

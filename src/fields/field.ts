@@ -63,6 +63,7 @@ export const OWN_CONTEXT = Object.freeze({ oaiProtocols: true });
 
 const ownFields = new Map<Function, FieldSpec[]>();
 const mergedFields = new Map<Function, readonly FieldSpec[]>();
+const fieldMaps = new Map<Function, ReadonlyMap<string, FieldSpec>>();
 
 /** Records a field on a class; a redeclared name replaces the earlier rule in place. */
 function registerField(cls: Function, spec: FieldSpec): void {
@@ -72,6 +73,7 @@ function registerField(cls: Function, spec: FieldSpec): void {
   if (at >= 0) list[at] = spec;
   else list.push(spec);
   mergedFields.clear();
+  fieldMaps.clear();
 }
 
 /**
@@ -98,7 +100,9 @@ export function fieldsOf(cls: Function): readonly FieldSpec[] {
 
 /** The effective rule for one property of `cls`, if this library declared it. */
 export function fieldOf(cls: Function, name: string): FieldSpec | undefined {
-  return fieldsOf(cls).find((f) => f.name === name);
+  let map = fieldMaps.get(cls);
+  if (!map) fieldMaps.set(cls, (map = new Map(fieldsOf(cls).map((f) => [f.name, f]))));
+  return map.get(name);
 }
 
 /** The issues the field rule reports for `value`, located relative to the field. */

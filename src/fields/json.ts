@@ -55,7 +55,7 @@ export function copyJson(
   if (depth >= MAX_DEPTH) {
     return ctx.fail(up, key, 'too_deep', `Input is nested deeper than ${MAX_DEPTH} levels`, '…');
   }
-  if (ctx.owned) return copyContainer(value, ctx, up, key, depth);
+  if (ctx.owned) return cleanOwned(value, ctx, up, key, depth) ? value : INVALID;
   // A JS value may contain a cycle (an error) or share an object (copied again
   // at each place, as a JSON round trip would); a budget bounds what sharing
   // can blow up to.
@@ -103,4 +103,43 @@ function copyContainer(value: object, ctx: ParseContext, up: PathNode | undefine
     else if (!ctx.owned) out[k] = v;
   }
   return ok ? out : INVALID;
+}
+
+/**
+ * The `JSON.parse` case of `copyJson`: the value is a fresh tree of plain
+ * objects, arrays and JSON scalars, so only dropped keys (deleted in place) and
+ * depth need a look. Returns false when an issue was recorded.
+ */
+function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, key: LocKey | undefined, depth: number): boolean {
+  let ok = true;
+  let here: PathNode | undefined;
+  const next = depth + 1;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null || typeof item !== 'object') continue;
+      here ??= child(up, key);
+      if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, i);
+      else if (!cleanOwned(item, ctx, here, i, next)) ok = false;
+    }
+    return ok;
+  }
+  const record = value as Record<string, unknown>;
+  for (const k in record) {
+    if (DROPPED_PLAIN_KEYS.has(k)) {
+      delete record[k];
+      continue;
+    }
+    const item = record[k];
+    if (item === null || typeof item !== 'object') continue;
+    here ??= child(up, key);
+    if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, k);
+    else if (!cleanOwned(item, ctx, here, k, next)) ok = false;
+  }
+  return ok;
+}
+
+function tooDeep(ctx: ParseContext, up: PathNode | undefined, key: LocKey): false {
+  ctx.fail(up, key, 'too_deep', `Input is nested deeper than ${MAX_DEPTH} levels`, '…');
+  return false;
 }

@@ -2,7 +2,7 @@ import { INVALID, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 import { DROPPED_PLAIN_KEYS, isPlainObject } from './json';
 
-/** `dict[str, T]`: objects only, each value checked as `value`; the result is a new object. */
+/** `dict[str, T]`: objects only, each value checked as `value`; the result is a new object (or the owned input, checked in place). */
 export function mapOf(value: FieldType): FieldType {
   return {
     expected: 'a valid dictionary',
@@ -11,15 +11,19 @@ export function mapOf(value: FieldType): FieldType {
     parse(input, ctx, up, key) {
       if (!isPlainObject(input)) return ctx.fail(up, key, 'dict_type', 'Input should be a valid dictionary', input);
       const here = child(up, key);
-      const out: Record<string, unknown> = {};
+      // Input fresh from JSON.parse is ours to keep: check it in place (copying
+      // integer-like keys such as token ids is slow in V8), else build a new object.
+      const out: Record<string, unknown> = ctx.owned ? input : {};
       let ok = true;
       for (const k of Object.keys(input)) {
-        if (DROPPED_PLAIN_KEYS.has(k)) continue;
         const v = input[k];
-        if (v === undefined) continue;
+        if (DROPPED_PLAIN_KEYS.has(k) || v === undefined) {
+          if (ctx.owned) delete out[k];
+          continue;
+        }
         const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
         if (r === INVALID) ok = false;
-        else out[k] = r;
+        else if (r !== v || !ctx.owned) out[k] = r;
       }
       return ok ? out : INVALID;
     },

@@ -1,4 +1,4 @@
-import { INVALID, ParseContext } from './context';
+import { INVALID } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /**
@@ -15,10 +15,13 @@ export function unionOf(...members: FieldType[]): FieldType {
     coerces: members.some((m) => m.coerces),
     model: models[0]?.model,
     parse(value, ctx, up, key) {
+      // Try each member in turn; a member's issues are taken back when it fails,
+      // since the union reports one issue of its own at its location.
+      const mark = ctx.issues.length;
       for (const m of members) {
-        const scratch = new ParseContext(ctx.owned);
-        const r = m.parse(value, scratch, undefined, undefined);
-        if (r !== INVALID) return r;
+        const r = m.parse(value, ctx, up, key);
+        if (r !== INVALID && ctx.issues.length === mark) return r;
+        ctx.issues.length = mark;
       }
       return ctx.fail(up, key, 'union_type', `Input should be ${expected}`, value);
     },

@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: times the built package (dist/) against its peers in one
+ * process and prints a table, the targets with pass/fail marks, and one JSON
+ * line. Never fails on a missed target. Add a row by adding a Peer to a
+ * section below (e.g. a NestJS pipe that calls `parse`).
+ *
+ * Environment: BENCH_ROUNDS (9), BENCH_BATCH_MS (60), BENCH_WARMUP_MS (300),
+ * BENCH_REQUIRE_ROUNDS (15), BENCH_HEAP_ROUNDS (3), BENCH_PYDANTIC_SLICES (3),
+ * BENCH_QUICK=1 (fewer of everything). Run with --expose-gc (as `npm run bench`
+ * does) so the harness collects garbage between groups.
+ */
+import * as os from 'os';
+import * as path from 'path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DEFAULT_OPTIONS, timeGroup, us } from './harness';
+import type { HarnessOptions, Peer, Timing } from './harness';
+import { lib } from './lib';
+import {
+  benchText,
+  buildChunk,
+  buildResponse,
+  manyMessages,
+  messageCount,
+  plainChunk,
+  plainResponse,
+} from './payloads';
+import { coldRequire, heapPerRequest } from './processes';
+import { pydanticPeer } from './pydantic';
+import type { PydanticResult } from './pydantic';
+import { ChatCompletionRequestSchema } from './zod-schema';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const OPTIONS: HarnessOptions = QUICK ? { rounds: 5, batchMs: 20, warmupMs: 100 } : DEFAULT_OPTIONS;
+const REQUIRE_ROUNDS = Number(process.env.BENCH_REQUIRE_ROUNDS ?? (QUICK ? 5 : 15));
+const HEAP_ROUNDS = Number(process.env.BENCH_HEAP_ROUNDS ?? (QUICK ? 1 : 3));
+const PYDANTIC_SLICES = Number(process.env.BENCH_PYDANTIC_SLICES ?? (QUICK ? 1 : 3));
+const HEAP_REQUESTS = 10_000;
+const BIG_MESSAGES = 200;
+
+const { ChatCompletionRequest } = lib;
+const bigText = manyMessages(BIG_MESSAGES);
+const benchMessages = messageCount(benchText);
+
+/** The bare decorator route, as NestJS's ValidationPipe runs it (transform + validate). */
+function bareDecorators(text: string): object {
+  const inst = plainToInstance(ChatCompletionRequest, JSON.parse(text) as object);
+  const errors = validateSync(inst, { forbidUnknownValues: false });
+  if (errors.length) throw new Error(`bare route rejected the payload: ${errors}`);
+  return inst;
+}
+
+/**
+ * Optional: the package's NestJS pipe that calls `safeParse` (dist/nest), timed
+ * as `JSON.parse` + `pipe.transform` the way NestJS runs it after body-parser.
+ * Skipped when dist/nest or the pipe is absent or does not accept the payload.
+ */
+function nestParsePipePeer(text: string): Peer | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nest = require(path.resolve(__dirname, '../dist/nest')) as Record<string, unknown>;
+    const Pipe = nest.OpenAIParsePipe as (new () => { transform(v: unknown, m: object): unknown }) | undefined;
+    if (typeof Pipe !== 'function') return undefined;
+    const pipe = new Pipe();
+    const metadata = { type: 'body', metatype: ChatCompletionRequest, data: undefined };
+    const run = (): unknown => pipe.transform(JSON.parse(text), metadata);
+    if (!(run() instanceof ChatCompletionRequest)) return undefined;
+    return { key: 'nestParsePipe', label: 'NestJS OpenAIParsePipe (JSON.parse + transform)', run };
+  } catch {
+    return undefined;
+  }
+}
+
+function parsePeers(text: string): Peer[] {
+  const peers: Peer[] = [
+    { key: 'parseJson', label: 'ChatCompletionRequest.parseJson', run: () => ChatCompletionRequest.parseJson(text) },
+    { key: 'jsonParse', label: 'JSON.parse alone', run: () => JSON.parse(text) },
+    { key: 'zod', label: 'zod 4 (JSON.parse + schema.parse)', run: () => ChatCompletionRequestSchema.parse(JSON.parse(text)) },
+    { key: 'bare', label: 'plainToInstance + validateSync (NestJS)', run: () => bareDecorators(text) },
+  ];
+  const pipe = nestParsePipePeer(text);
+  if (pipe) peers.push(pipe);
+  return peers;
+}
+
+interface Section {
+  key: string;
+  title: string;
+  /** The row every other row's ratio is taken against. */
+  baseline: string;
+  peers: Peer[];
+}
+
+const SECTIONS: Section[] = [
+  {
+    key: 'parse',
+    title: `parse, bench payload (${(benchText.length / 1024).toFixed(1)} KB, ${benchMessages} messages)`,
+    baseline: 'jsonParse',
+    peers: parsePeers(benchText),
+  },
+  {
+    key: 'parseBig',
+    title: `parse, ${BIG_MESSAGES}-message request (${(bigText.length / 1024).toFixed(1)} KB)`,
+    baseline: 'jsonParse',
+    peers: parsePeers(bigText),
+  },
+  {
+    key: 'chunk',
+    title: 'stream chunk: build + JSON.stringify',
+    baseline: 'plain',
+    peers: [
+      { key: 'model', label: 'new ChatCompletionStreamResponse(…) + stringify', run: () => JSON.stringify(buildChunk('tok')) },
+      { key: 'plain', label: 'plain object literal + stringify', run: () => JSON.stringify(plainChunk('tok')) },
+      { key: 'buildOnly', label: '  (build only, no stringify)', run: () => buildChunk('tok') },
+      { key: 'stringifyOnly', label: '  (stringify of a prebuilt instance)', run: (() => { const c = buildChunk('tok'); return () => JSON.stringify(c); })() },
+    ],
+  },
+  {
+    key: 'response',
+    title: 'ChatCompletionResponse: build + JSON.stringify',
+    baseline: 'plain',
+    peers: [
+      { key: 'model', label: 'new ChatCompletionResponse(…) + stringify', run: () => JSON.stringify(buildResponse()) },
+      { key: 'plain', label: 'plain object literal + stringify', run: () => JSON.stringify(plainResponse()) },
+      { key: 'buildOnly', label: '  (build only, no stringify)', run: () => buildResponse() },
+      { key: 'stringifyOnly', label: '  (stringify of a prebuilt instance)', run: (() => { const c = buildResponse(); return () => JSON.stringify(c); })() },
+    ],
+  },
+];
+
+/** JSON with object keys sorted, to compare outputs regardless of key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
+/** Checks that the peers compute the same thing, so the ratios compare like with like. */
+function sanityChecks(): string[] {
+  const warnings: string[] = [];
+  for (const [name, text] of [['bench', benchText], ['200-message', bigText]] as const) {
+    const ours = JSON.stringify(ChatCompletionRequest.parseJson(text));
+    if (JSON.stringify(bareDecorators(text)) !== ours) warnings.push(`${name}: bare route dump differs from parseJson's`);
+    if (canonical(ChatCompletionRequestSchema.parse(JSON.parse(text))) !== canonical(JSON.parse(ours))) {
+      warnings.push(`${name}: zod output differs from parseJson's dump (key order ignored)`);
+    }
+  }
+  if (JSON.stringify(buildChunk('tok')) !== JSON.stringify(plainChunk('tok'))) warnings.push('chunk: model and plain JSON differ');
+  if (JSON.stringify(buildResponse()) !== JSON.stringify(plainResponse())) warnings.push('response: model and plain JSON differ');
+  return warnings;
+}
+
+interface Target {
+  key: string;
+  label: string;
+  value: number | undefined;
+  limit: number;
+  note?: string;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+function lpad(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+function main(): void {
+  const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  const machine = `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
+  console.log(`oai-protocols bench — ${machine}`);
+  console.log(`medians of ${OPTIONS.rounds} interleaved rounds (~${OPTIONS.batchMs} ms each per row), after ${OPTIONS.warmupMs} ms warm-up\n`);
+
+  const warnings = sanityChecks();
+  for (const w of warnings) console.log(`WARNING: ${w}`);
+
+  const results: Record<string, Record<string, Timing>> = {};
+  const W = 50;
+  console.log(`${pad('', W)}${lpad('µs/op', 10)}${lpad('min–max', 16)}${lpad('ratio', 10)}`);
+  for (const section of SECTIONS) {
+    const timings = timeGroup(section.peers, OPTIONS);
+    results[section.key] = Object.fromEntries(timings.map((t) => [t.key, t]));
+    const base = results[section.key][section.baseline].medianNs;
+    console.log(section.title);
+    for (const t of timings) {
+      const ratio = `${(t.medianNs / base).toFixed(2)}×`;
+      console.log(`  ${pad(t.label, W - 2)}${lpad(us(t.medianNs), 10)}${lpad(`${us(t.minNs)}–${us(t.maxNs)}`, 16)}${lpad(ratio, 10)}`);
+    }
+  }
+
+  const oursNow = (): number =>
+    timeGroup(parsePeers(benchText).slice(0, 1), { ...OPTIONS, rounds: 5, warmupMs: 100 })[0].medianNs;
+  const py: PydanticResult = pydanticPeer(benchText, bigText, PYDANTIC_SLICES, oursNow);
+  console.log(`Pydantic v2 model_validate_json (python3; ${PYDANTIC_SLICES} slices interleaved with parseJson)`);
+  if ('skipped' in py) console.log(`  skipped: ${py.skipped}`);
+  else {
+    const base = results.parse.jsonParse.medianNs;
+    console.log(`  ${pad(`bench payload (pydantic ${py.version})`, W - 2)}${lpad(us(py.benchUs * 1000), 10)}${lpad('', 16)}${lpad(`${((py.benchUs * 1000) / base).toFixed(2)}×`, 10)}`);
+    console.log(`  ${pad(`${BIG_MESSAGES}-message request`, W - 2)}${lpad(us(py.bigUs * 1000), 10)}`);
+  }
+
+  const req = coldRequire(REQUIRE_ROUNDS);
+  console.log(`cold require, fresh node process, median of ${REQUIRE_ROUNDS} (ms)`);
+  console.log(`  ${pad("require('oai-protocols') (dist/index.js)", W - 2)}${lpad(req.packageMs.toFixed(1), 10)}`);
+  console.log(`  ${pad('reflect-metadata + class-validator + class-transformer', W - 2)}${lpad(req.peersMs.toFixed(1), 10)}`);
+  console.log(`  ${pad('  (first parseJson after require)', W - 2)}${lpad(req.firstParseMs.toFixed(2), 10)}`);
+
+  const heap = heapPerRequest(HEAP_REQUESTS, HEAP_ROUNDS);
+  console.log(`retained heap per request, ${HEAP_REQUESTS} kept alive, median of ${HEAP_ROUNDS} (bytes)`);
+  console.log(`  ${pad('ChatCompletionRequest.parseJson', W - 2)}${lpad(heap.modelBytes.toFixed(0), 10)}`);
+  console.log(`  ${pad('JSON.parse', W - 2)}${lpad(heap.plainBytes.toFixed(0), 10)}`);
+
+  const p = results.parse;
+  const b = results.parseBig;
+  const perMessage = (b.parseJson.medianNs / BIG_MESSAGES) / (p.parseJson.medianNs / benchMessages);
+  const extraMessages = BIG_MESSAGES - benchMessages;
+  const marginal = (g: 'parseJson' | 'jsonParse' | 'zod'): number => (b[g].medianNs - p[g].medianNs) / extraMessages;
+  const targets: Target[] = [
+    { key: 'parse_vs_zod', label: 'parse vs zod 4', value: p.parseJson.medianNs / p.zod.medianNs, limit: 1.0 },
+    { key: 'parse_vs_json', label: 'parse vs JSON.parse alone', value: p.parseJson.medianNs / p.jsonParse.medianNs, limit: 2.0 },
+    {
+      key: 'parse_vs_pydantic',
+      label: 'parse vs Pydantic model_validate_json',
+      value: 'skipped' in py ? undefined : py.ratio,
+      limit: 0.5,
+      note: 'skipped' in py ? py.skipped : 'cross-process, median of per-slice ratios',
+    },
+    { key: 'chunk_vs_plain', label: 'stream chunk vs plain stringify', value: results.chunk.model.medianNs / results.chunk.plain.medianNs, limit: 1.5 },
+    { key: 'response_vs_plain', label: 'ChatCompletionResponse vs plain stringify', value: results.response.model.medianNs / results.response.plain.medianNs, limit: 1.5 },
+    { key: 'per_message_200_vs_bench', label: `per-message cost, ${BIG_MESSAGES} msgs vs ${benchMessages}`, value: perMessage, limit: 1.2 },
+    { key: 'require_vs_peers', label: 'require vs cv + ct + reflect-metadata', value: req.packageMs / req.peersMs, limit: 1.3 },
+    { key: 'heap_vs_plain', label: 'heap per retained request vs JSON.parse', value: heap.modelBytes / heap.plainBytes, limit: 1.5 },
+  ];
+  console.log('\ntargets');
+  for (const t of targets) {
+    const mark = t.value === undefined ? 'SKIP' : t.value <= t.limit ? 'PASS' : 'FAIL';
+    const value = t.value === undefined ? '—' : `${t.value.toFixed(2)}×`;
+    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(1)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
+  }
+  console.log(
+    `\nmarginal cost per extra message (200-msg minus bench payload, /${extraMessages}): parseJson ${us(marginal('parseJson'))} µs, ` +
+      `JSON.parse ${us(marginal('jsonParse'))} µs, zod ${us(marginal('zod'))} µs`,
+  );
+  console.log(
+    `NestJS bare path (plainToInstance + validateSync): ${us(p.bare.medianNs)} µs on the bench payload, ` +
+      `${(p.bare.medianNs / p.parseJson.medianNs).toFixed(1)}× parseJson` +
+      (p.nestParsePipe ? `; OpenAIParsePipe: ${us(p.nestParsePipe.medianNs)} µs (${(p.bare.medianNs / p.nestParsePipe.medianNs).toFixed(1)}× faster).` : '.'),
+  );
+
+  const json = {
+    machine,
+    options: { ...OPTIONS, requireRounds: REQUIRE_ROUNDS, heapRounds: HEAP_ROUNDS },
+    payloads: { benchBytes: benchText.length, benchMessages, bigBytes: bigText.length, bigMessages: BIG_MESSAGES },
+    us: Object.fromEntries(
+      Object.entries(results).map(([k, group]) => [k, Object.fromEntries(Object.entries(group).map(([pk, t]) => [pk, +(t.medianNs / 1000).toFixed(3)]))]),
+    ),
+    pydantic: 'skipped' in py ? py : { version: py.version, benchUs: +py.benchUs.toFixed(3), bigUs: +py.bigUs.toFixed(3), ratio: +py.ratio.toFixed(3) },
+    requireMs: { package: +req.packageMs.toFixed(2), peers: +req.peersMs.toFixed(2), firstParse: +req.firstParseMs.toFixed(3) },
+    marginalUsPerMessage: { parseJson: +(marginal('parseJson') / 1000).toFixed(3), jsonParse: +(marginal('jsonParse') / 1000).toFixed(3), zod: +(marginal('zod') / 1000).toFixed(3) },
+    heapBytesPerRequest: { model: Math.round(heap.modelBytes), plain: Math.round(heap.plainBytes) },
+    targets: Object.fromEntries(
+      targets.map((t) => [t.key, { value: t.value === undefined ? null : +t.value.toFixed(3), limit: t.limit, pass: t.value === undefined ? null : t.value <= t.limit }]),
+    ),
+    warnings,
+  };
+  console.log(`\n${JSON.stringify(json)}`);
+}
+
+main();
