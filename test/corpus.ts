@@ -18,6 +18,7 @@ export interface Case {
 export const CORPUS_PATH =
   process.env.OAI_CONFORMANCE_CORPUS ?? path.resolve(__dirname, '../../shared/conformance/public.jsonl');
 
+/** Every case of the corpus at `file`, one a line, in file order. */
 export function loadCorpus(file = CORPUS_PATH): Case[] {
   return fs
     .readFileSync(file, 'utf8')
@@ -70,6 +71,7 @@ export function diffDump(expected: unknown, actual: unknown, path = '$'): string
   return null;
 }
 
+/** True when `loc` starts with `prefix` (keys compared as strings). */
 export function startsWith(loc: readonly LocKey[], prefix: readonly LocKey[]): boolean {
   return prefix.length <= loc.length && prefix.every((k, i) => String(loc[i]) === String(k));
 }

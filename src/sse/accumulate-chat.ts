@@ -3,16 +3,15 @@ import {
   ChatCompletionResponse,
   ChatCompletionResponseChoice,
   ChatCompletionStreamResponse,
+  ChatCompletionStreamResponseChoice,
   ChatMessage,
   DeltaMessage,
 } from '../models/chat';
-import type { ChatFinishReason } from '../models/chat';
+import type { ChatStreamFinishReason } from '../models/chat';
 import { FunctionCall, ToolCall } from '../models/tools';
-import { UsageInfo } from '../models/usage';
-import { entriesOf, mergeLastWins, mergePieces } from './extras';
-
-/** Keys that only make sense on a chunk, never copied to the whole response. */
-const STREAM_ONLY_KEYS = new Set(['obfuscation']);
+import { StreamMerger } from './accumulate-stream';
+import type { ChoiceTail } from './accumulate-stream';
+import { entriesOf, mergePieces } from './extras';
 
 interface ToolCallState {
   id: string | null;
@@ -21,14 +20,12 @@ interface ToolCallState {
   args: string;
 }
 
-interface ChoiceState {
+interface ChoiceState extends ChoiceTail<ChatStreamFinishReason> {
   role: string | null;
   content: string | null;
   functionCall: { name: string | null; args: string } | null;
   toolCalls: Map<number, ToolCallState>;
-  finishReason: ChatFinishReason | null;
   messageExtras: Map<string, unknown>;
-  choiceExtras: Map<string, unknown>;
 }
 
 function newChoice(): ChoiceState {
@@ -39,7 +36,7 @@ function newChoice(): ChoiceState {
     toolCalls: new Map(),
     finishReason: null,
     messageExtras: new Map(),
-    choiceExtras: new Map(),
+    extras: new Map(),
   };
 }
 
@@ -110,59 +107,34 @@ function messageOf(state: ChoiceState): ChatMessage {
  * const whole = acc.result();
  */
 export class ChatCompletionAccumulator {
-  private first: ChatCompletionStreamResponse | undefined;
-  private readonly choices = new Map<number, ChoiceState>();
-  private usage: UsageInfo | null = null;
-  private readonly extras = new Map<string, unknown>();
-  private count = 0;
+  private readonly stream = new StreamMerger<ChatStreamFinishReason, ChatCompletionStreamResponseChoice, ChoiceState>(newChoice);
 
   /** How many chunks were added. */
   get chunks(): number {
-    return this.count;
+    return this.stream.chunks;
   }
 
   /** Adds the next chunk; returns `this`. */
   add(chunk: ChatCompletionStreamResponse): this {
-    this.first ??= chunk;
-    this.count++;
-    for (const choice of chunk.choices) {
-      let state = this.choices.get(choice.index);
-      if (!state) {
-        state = newChoice();
-        this.choices.set(choice.index, state);
-      }
+    this.stream.add(chunk, (state, choice) => {
       if (choice.delta) applyDelta(state, choice.delta);
-      if (choice.finish_reason !== null && choice.finish_reason !== undefined) state.finishReason = choice.finish_reason;
-      mergePieces(state.choiceExtras, choice);
-    }
-    if (chunk.usage) this.usage = chunk.usage;
-    mergeLastWins(this.extras, chunk);
+    });
     return this;
   }
 
   /** The whole response so far. Throws when no chunk was added. */
   result(): ChatCompletionResponse {
-    const first = this.first;
-    if (!first) throw new Error('No chunk was added: the stream was empty');
-    for (const k of STREAM_ONLY_KEYS) this.extras.delete(k);
-    return new ChatCompletionResponse({
-      id: first.id,
-      created: first.created,
-      model: first.model,
-      choices: [...this.choices.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(
-          ([index, state]) =>
-            new ChatCompletionResponseChoice({
-              index,
-              message: messageOf(state),
-              finish_reason: state.finishReason,
-              ...entriesOf(state.choiceExtras),
-            }),
-        ),
-      usage: this.usage ? this.usage.copy(undefined, { deep: true }) : new UsageInfo(),
-      ...entriesOf(this.extras),
-    });
+    return new ChatCompletionResponse(
+      this.stream.result(
+        (index, state) =>
+          new ChatCompletionResponseChoice({
+            index,
+            message: messageOf(state),
+            finish_reason: state.finishReason,
+            ...entriesOf(state.extras),
+          }),
+      ),
+    );
   }
 }
 

@@ -4,16 +4,16 @@ import {
   CompletionResponse,
   CompletionResponseChoice,
   CompletionStreamResponse,
+  CompletionStreamResponseChoice,
 } from '../models/completions';
 import type { CompletionFinishReason } from '../models/completions';
-import { UsageInfo } from '../models/usage';
-import { entriesOf, mergeLastWins, mergePieces } from './extras';
+import { StreamMerger } from './accumulate-stream';
+import type { ChoiceTail } from './accumulate-stream';
+import { entriesOf } from './extras';
 
-interface ChoiceState {
+interface ChoiceState extends ChoiceTail<CompletionFinishReason> {
   text: string;
-  finishReason: CompletionFinishReason | null;
   logprobs: CompletionLogprobs | null;
-  extras: Map<string, unknown>;
 }
 
 function concat<T>(a: T[] | null, b: T[] | null): T[] | null {
@@ -37,61 +37,41 @@ function mergeLogprobs(before: CompletionLogprobs | null, piece: CompletionLogpr
  * last `finish_reason` wins; `usage` and extras as in `ChatCompletionAccumulator`.
  */
 export class CompletionAccumulator {
-  private first: CompletionStreamResponse | undefined;
-  private readonly choices = new Map<number, ChoiceState>();
-  private usage: UsageInfo | null = null;
-  private readonly extras = new Map<string, unknown>();
-  private count = 0;
+  private readonly stream = new StreamMerger<CompletionFinishReason, CompletionStreamResponseChoice, ChoiceState>(() => ({
+    text: '',
+    finishReason: null,
+    logprobs: null,
+    extras: new Map(),
+  }));
 
   /** How many chunks were added. */
   get chunks(): number {
-    return this.count;
+    return this.stream.chunks;
   }
 
   /** Adds the next chunk; returns `this`. */
   add(chunk: CompletionStreamResponse): this {
-    this.first ??= chunk;
-    this.count++;
-    for (const choice of chunk.choices) {
-      let state = this.choices.get(choice.index);
-      if (!state) {
-        state = { text: '', finishReason: null, logprobs: null, extras: new Map() };
-        this.choices.set(choice.index, state);
-      }
+    this.stream.add(chunk, (state, choice) => {
       state.text += choice.text;
       if (choice.logprobs) state.logprobs = mergeLogprobs(state.logprobs, choice.logprobs);
-      if (choice.finish_reason !== null && choice.finish_reason !== undefined) state.finishReason = choice.finish_reason;
-      mergePieces(state.extras, choice);
-    }
-    if (chunk.usage) this.usage = chunk.usage;
-    mergeLastWins(this.extras, chunk);
+    });
     return this;
   }
 
   /** The whole response so far. Throws when no chunk was added. */
   result(): CompletionResponse {
-    const first = this.first;
-    if (!first) throw new Error('No chunk was added: the stream was empty');
-    this.extras.delete('obfuscation');
-    return new CompletionResponse({
-      id: first.id,
-      created: first.created,
-      model: first.model,
-      choices: [...this.choices.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(
-          ([index, s]) =>
-            new CompletionResponseChoice({
-              text: s.text,
-              index,
-              logprobs: s.logprobs,
-              finish_reason: s.finishReason,
-              ...entriesOf(s.extras),
-            }),
-        ),
-      usage: this.usage ? this.usage.copy(undefined, { deep: true }) : new UsageInfo(),
-      ...entriesOf(this.extras),
-    });
+    return new CompletionResponse(
+      this.stream.result(
+        (index, s) =>
+          new CompletionResponseChoice({
+            text: s.text,
+            index,
+            logprobs: s.logprobs,
+            finish_reason: s.finishReason,
+            ...entriesOf(s.extras),
+          }),
+      ),
+    );
   }
 }
 

@@ -6,6 +6,8 @@
  */
 import * as http from 'http';
 import * as zlib from 'zlib';
+import { httpRequest } from './http';
+import type { RawReply } from './http';
 import { startEchoServer } from './server';
 import type { EchoServer } from './server';
 
@@ -16,8 +18,8 @@ let small: EchoServer; // BODY_LIMIT=1kb
 beforeAll(async () => {
   [server, parsing, small] = await Promise.all([
     startEchoServer(),
-    startEchoServer({ ECHO_PIPE: 'parse' }),
-    startEchoServer({ BODY_LIMIT: '1kb' }),
+    startEchoServer({ env: { ECHO_PIPE: 'parse' } }),
+    startEchoServer({ env: { BODY_LIMIT: '1kb' } }),
   ]);
 }, 30_000);
 
@@ -41,28 +43,13 @@ interface RawRequest {
   body?: string | Buffer;
 }
 
-interface RawReply {
-  status: number;
-  contentType: string | undefined;
-  text: string;
-}
-
 /** Sends exactly the given headers and body (no content type unless given). */
 function send(target: EchoServer, req: RawRequest): Promise<RawReply> {
   const url = new URL(target.origin);
-  return new Promise((resolve, reject) => {
-    const r = http.request(
-      { host: url.hostname, port: url.port, method: req.method ?? 'POST', path: req.path, headers: req.headers, agent },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (d: string) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, contentType: res.headers['content-type'], text }));
-        res.on('error', reject);
-      },
-    );
-    r.on('error', reject);
-    r.end(req.body);
-  });
+  return httpRequest(
+    { host: url.hostname, port: url.port, method: req.method ?? 'POST', path: req.path, headers: req.headers, agent },
+    req.body,
+  );
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -284,7 +271,9 @@ describe.each(['validate', 'parse'])('hostile bodies, with the %s pipe', (pipe) 
     await expectStillServing(target());
     const error = errorOf(reply, 400);
     expect(error.message).toContain('nested deeper than');
-    expect(String(error.param)).toMatch(/^extra(\.0)+$/);
+    // A location deeper than 16 keys is shortened to its ends (see ProtocolValidationError), keeping the error small.
+    expect(String(error.param)).toMatch(/^extra(\.0)+(\.…(\.0)+)?$/);
+    expect(String(error.param).length).toBeLessThan(80);
     expect(reply.text.length).toBeLessThan(4096);
   });
 

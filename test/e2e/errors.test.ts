@@ -10,7 +10,7 @@ type Pipe = 'validate' | 'parse';
 const servers = {} as Record<Pipe, EchoServer>;
 
 beforeAll(async () => {
-  const [validate, parse] = await Promise.all([startEchoServer(), startEchoServer({ ECHO_PIPE: 'parse' })]);
+  const [validate, parse] = await Promise.all([startEchoServer(), startEchoServer({ env: { ECHO_PIPE: 'parse' } })]);
   servers.validate = validate;
   servers.parse = parse;
 }, 30_000);

@@ -11,6 +11,8 @@
 import { setMaxListeners } from 'events';
 import * as http from 'http';
 import { startProbedEchoServer } from './fixtures/load-server';
+import { httpRequest } from './http';
+import type { RawReply } from './http';
 import type { ProbedEchoServer } from './fixtures/load-server';
 import type { ListenerCounts, ProbeStats } from './fixtures/load-serve';
 
@@ -38,34 +40,19 @@ afterAll(async () => {
 /** One connection per request (`Connection: close`), up to 512 at once. */
 const agent = new http.Agent({ keepAlive: false, maxSockets: 512 });
 
-interface Reply {
-  status: number;
-  contentType: string | undefined;
-  text: string;
-}
-
-function post(body: object, signal?: AbortSignal): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: 'POST',
-        path: '/v1/chat/completions',
-        headers: { 'content-type': 'application/json' },
-        agent,
-        signal,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (d: string) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, contentType: res.headers['content-type'], text }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
+function post(body: object, signal?: AbortSignal): Promise<RawReply> {
+  return httpRequest(
+    {
+      host: '127.0.0.1',
+      port: server.port,
+      method: 'POST',
+      path: '/v1/chat/completions',
+      headers: { 'content-type': 'application/json' },
+      agent,
+      signal,
+    },
+    JSON.stringify(body),
+  );
 }
 
 const VOCABULARY = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima', 'mike'];
@@ -100,7 +87,7 @@ function streamBody(content: string, extra: object = {}): object {
  * content deltas joining exactly to the message, one per word, one id and
  * one `created`, one finish chunk, a usage chunk, then `data: [DONE]` last.
  */
-function problemsOf(reply: Reply, message: string): { problems: string[]; chunks: number } {
+function problemsOf(reply: RawReply, message: string): { problems: string[]; chunks: number } {
   const problems: string[] = [];
   if (reply.status !== 200) return { problems: [`status ${reply.status}: ${reply.text.slice(0, 200)}`], chunks: 0 };
   if (!reply.contentType?.startsWith('text/event-stream')) problems.push(`content type ${reply.contentType}`);
@@ -210,7 +197,7 @@ test(`${CONCURRENT} concurrent streamed chats lose and repeat no chunk, and the 
   setMaxListeners(CONCURRENT + 10, deadline.signal);
   const timer = setTimeout(() => deadline.abort(), DEADLINE_MS);
   const messages = Array.from({ length: CONCURRENT }, (_, i) => messageFor(i));
-  let replies: Reply[];
+  let replies: RawReply[];
   try {
     replies = await Promise.all(messages.map((m) => post(streamBody(m), deadline.signal)));
   } finally {

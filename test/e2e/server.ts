@@ -1,4 +1,4 @@
-/** Runs the echo server (test/e2e/fixtures/serve.ts) in a child process for a test file. */
+/** Runs an echo server fixture (test/e2e/fixtures/serve.ts by default) in a child process for a test file. */
 import { spawn } from 'child_process';
 import type { ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -9,12 +9,30 @@ export interface EchoServer {
   origin: string;
   /** `http://127.0.0.1:<port>/v1`, the client's baseURL. */
   baseURL: string;
+  /** The port it listens on. */
+  port: number;
+  /** The server's process (its IPC channel, when started with `ipc: true`). */
+  child: ChildProcess;
+  /** What the server has written to stderr so far, for failure messages. */
+  stderr(): string;
   /** Stops the server and waits for its process to exit. */
   close(): Promise<void>;
 }
 
+/** Options of `startEchoServer`. */
+export interface EchoServerOptions {
+  /** Extra environment variables (`ECHO_PIPE=parse`, `BODY_LIMIT=…`). */
+  env?: Record<string, string>;
+  /** The fixture script, a path relative to test/e2e/fixtures (default `serve.ts`); it prints `LISTENING <port>`. */
+  fixture?: string;
+  /** Node arguments before the script, such as `--expose-gc`. */
+  nodeArgs?: string[];
+  /** Opens an IPC channel to the child (`child.send`, `child.on('message')`). */
+  ipc?: boolean;
+}
+
 const ROOT = path.resolve(__dirname, '../..');
-const FIXTURE = path.join(__dirname, 'fixtures', 'serve.ts');
+const FIXTURES = path.join(__dirname, 'fixtures');
 /** Longest wait for the server to listen (it usually takes 1–3 s). */
 const START_TIMEOUT_MS = 25_000;
 
@@ -23,12 +41,15 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts the server with extra environment variables (`ECHO_PIPE=parse`, `BODY_LIMIT=…`). */
-export async function startEchoServer(env: Record<string, string> = {}): Promise<EchoServer> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', FIXTURE], {
+/** Starts a fixture (default: serve.ts, the echo app with a spy controller) and waits until it listens. */
+export async function startEchoServer(options: EchoServerOptions = {}): Promise<EchoServer> {
+  const fixture = options.fixture ?? 'serve.ts';
+  const name = `echo server (${fixture})`;
+  const args = [...(options.nodeArgs ?? []), '-r', 'ts-node/register/transpile-only', path.join(FIXTURES, fixture)];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+    stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -40,16 +61,19 @@ export async function startEchoServer(env: Record<string, string> = {}): Promise
       const m = /LISTENING (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
     });
-    child.once('exit', (code) => reject(new Error(`echo server exited (${code}) before listening:\n${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening:\n${stderr}`)));
     timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`echo server did not start within ${START_TIMEOUT_MS} ms:\n${stderr}`));
+      reject(new Error(`${name} did not start within ${START_TIMEOUT_MS} ms:\n${stderr}`));
     }, START_TIMEOUT_MS);
   }).finally(() => clearTimeout(timer));
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     baseURL: `${origin}/v1`,
+    port,
+    child,
+    stderr: () => stderr,
     async close() {
       const done = exited(child);
       child.stdin!.end();

@@ -1,6 +1,4 @@
 /** Literal fields (LiteralField / literalType): exactly one of the listed strings, on both routes. */
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import {
   ChatCompletionResponseChoice,
   ChatCompletionStreamResponseChoice,
@@ -8,41 +6,8 @@ import {
   DeltaToolCall,
   LiteralField,
   OpenAIBaseModel,
-  issuesFromValidationErrors,
 } from '../../src';
-import type { Issue, ModelStatic } from '../../src';
-
-// Both routes on one body: `Model.safeParse` (the fast route) and the decorator
-// route NestJS runs (`plainToInstance` + `validateSync` + `issuesFromValidationErrors`).
-type Seen = Pick<Issue, 'loc' | 'type' | 'msg'>;
-const seen = (issues: readonly Issue[]): Seen[] => issues.map(({ loc, type, msg }) => ({ loc, type, msg }));
-const sorted = (issues: Seen[]): Seen[] => [...issues].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-
-function routes<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown) {
-  const parsed = cls.safeParse(body);
-  const inst = plainToInstance(cls, body as object) as T;
-  const issues = issuesFromValidationErrors(validateSync(inst, { forbidUnknownValues: false }));
-  return { parsed, inst, issues };
-}
-
-/** Asserts both routes accept `body` and dump it alike; returns [parsed, decorated]. */
-function accept<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): [T, T] {
-  const { parsed, inst, issues } = routes(cls, body);
-  if (!parsed.success) throw parsed.error;
-  expect(seen(issues)).toEqual([]);
-  expect(inst).toBeInstanceOf(cls);
-  expect(JSON.stringify(inst)).toBe(JSON.stringify(parsed.data));
-  return [parsed.data, inst];
-}
-
-/** Asserts both routes reject `body` with the same issues (loc, type, msg); returns parse's. */
-function reject<T extends OpenAIBaseModel>(cls: ModelStatic<T>, body: unknown): Seen[] {
-  const { parsed, issues } = routes(cls, body);
-  if (parsed.success) throw new Error(`accepted: ${JSON.stringify(parsed.data)}`);
-  const fast = seen(parsed.error.issues);
-  expect(sorted(seen(issues))).toEqual(sorted(fast));
-  return fast;
-}
+import { accept, reject } from '../helpers/routes';
 
 class Lits extends OpenAIBaseModel {
   @LiteralField(['low', 'high']) level!: 'low' | 'high';

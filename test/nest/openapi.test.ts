@@ -6,6 +6,7 @@ import { validate, compileErrors } from '@readme/openapi-parser';
 import { ChatCompletionRequest, ChatCompletionResponse, ChatCompletionStreamResponse, CountTokenRequest } from '../../src';
 import { buildOpenApiDocument } from '../../src/nest/openapi';
 import { jsonSchema } from '../../src/schema';
+import { refs } from '../helpers/refs';
 
 type Doc = Record<string, any>;
 
@@ -26,17 +27,6 @@ function resolve(value: any): any {
       .reduce((node: any, key: string) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
   }
   return value;
-}
-
-function refs(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === '$ref' && typeof v === 'string') out.push(v);
-      else refs(v, out);
-    }
-  }
-  return out;
 }
 
 describe('buildOpenApiDocument', () => {

@@ -6,6 +6,7 @@ import * as lib from '../../src';
 import { ChatCompletionRequest, ChatCompletionResponse, ChatCompletionStreamResponseChoice, ModelInit, OpenAIBaseModel, StrField, initModel } from '../../src';
 import { JSONSchema, JSON_SCHEMA_DRAFT, jsonSchema, modelSchemas } from '../../src/schema';
 import { MAX_DEPTH } from '../../src/fields/context';
+import { refs } from '../helpers/refs';
 
 type Schema = Record<string, any>;
 
@@ -15,18 +16,6 @@ const MODELS = Object.entries(lib)
 
 function ajv() {
   return new Ajv2020({ strict: true, allowUnionTypes: true });
-}
-
-/** Every `$ref` string inside a schema. */
-function refs(schema: unknown, out: string[] = []): string[] {
-  if (Array.isArray(schema)) schema.forEach((s) => refs(s, out));
-  else if (schema && typeof schema === 'object') {
-    for (const [k, v] of Object.entries(schema)) {
-      if (k === '$ref' && typeof v === 'string') out.push(v);
-      else refs(v, out);
-    }
-  }
-  return out;
 }
 
 describe('jsonSchema of the protocol models', () => {

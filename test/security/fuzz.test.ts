@@ -43,24 +43,20 @@ function seedFor(model: Model, property: string): number {
   return h;
 }
 
-/** parse, throwing only ProtocolValidationError; undefined when rejected. */
-function tryParse(model: Model, x: unknown): OpenAIBaseModel | undefined {
+/** What `run` returns; undefined when it throws a ProtocolValidationError (anything else escapes). */
+function unlessRejected(run: () => OpenAIBaseModel): OpenAIBaseModel | undefined {
   try {
-    return model.parse(x);
+    return run();
   } catch (e) {
     if (e instanceof ProtocolValidationError) return undefined;
     throw e;
   }
 }
 
-function tryParseJson(model: Model, text: string): OpenAIBaseModel | undefined {
-  try {
-    return model.parseJson(text);
-  } catch (e) {
-    if (e instanceof ProtocolValidationError) return undefined;
-    throw e;
-  }
-}
+/** parse, throwing only ProtocolValidationError; undefined when rejected. */
+const tryParse = (model: Model, x: unknown): OpenAIBaseModel | undefined => unlessRejected(() => model.parse(x));
+/** parseJson, throwing only ProtocolValidationError; undefined when rejected. */
+const tryParseJson = (model: Model, text: string): OpenAIBaseModel | undefined => unlessRejected(() => model.parseJson(text));
 
 /** Everything an accepted instance must satisfy. Throws (with a reason) when it does not. */
 function checkAccepted(model: Model, inst: OpenAIBaseModel, options: Parameters<OpenAIBaseModel['dump']>[0]): void {

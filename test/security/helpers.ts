@@ -178,10 +178,8 @@ export function at(root: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
-/** True when `loc` starts with `prefix` (keys compared as strings). */
-export function startsWith(loc: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
-  return prefix.length <= loc.length && prefix.every((k, i) => String(loc[i]) === String(k));
-}
+/** True when `loc` starts with `prefix` (keys compared as strings); the corpus's comparison. */
+export { startsWith } from '../corpus';
 
 /** Runs `f` and returns what it threw (or `undefined`). */
 export function thrown(f: () => unknown): unknown {

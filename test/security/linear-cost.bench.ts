@@ -12,21 +12,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ChatCompletionRequest } from '../../src';
+import { body as chatOf } from './linear-cost-body';
 
 const RUNS = 7;
-
-function message(i: number): Record<string, unknown> {
-  switch (i % 4) {
-    case 0:
-      return { role: 'user', content: `Question ${i}: what is the weather like in Paris this week, please?` };
-    case 1:
-      return { role: 'assistant', content: null, tool_calls: [{ id: `c${i}`, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] };
-    case 2:
-      return { role: 'tool', tool_call_id: `c${i - 1}`, content: '{"temp_c":18}' };
-    default:
-      return { role: 'user', content: [{ type: 'text', text: 'and this?' }, { type: 'image_url', image_url: { url: `https://x/${i}.png` } }], x_meta: { n: i } };
-  }
-}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -59,7 +47,7 @@ let failed = false;
 for (const [name, run] of Object.entries(routes)) {
   const per: number[] = [];
   for (const n of [500, 50_000]) {
-    const body = { model: 'm', messages: Array.from({ length: n }, (_, i) => message(i)) };
+    const body = chatOf(n);
     const text = JSON.stringify(body);
     per.push((median(() => run(body, text)) * 1000) / n);
   }

@@ -29,27 +29,9 @@ import * as json from '../../src/fields/json';
 import { ChatMessage, ContentPart } from '../../src';
 import { ToolCall } from '../../src';
 import { DECORATORS, Model } from './helpers';
+import { CYCLE, body } from './linear-cost-body';
 
 const REQ = ChatCompletionRequest as unknown as Model;
-const CYCLE = 4;
-
-/** One message of each kind, `i` making each one distinct; about 100 bytes of JSON each on average. */
-function message(i: number): Record<string, unknown> {
-  switch (i % CYCLE) {
-    case 0:
-      return { role: 'user', content: `Question ${i}: what is the weather like in Paris this week, please?` };
-    case 1:
-      return { role: 'assistant', content: null, tool_calls: [{ id: `c${i}`, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] };
-    case 2:
-      return { role: 'tool', tool_call_id: `c${i - 1}`, content: '{"temp_c":18}' };
-    default:
-      return { role: 'user', content: [{ type: 'text', text: 'and this?' }, { type: 'image_url', image_url: { url: `https://x/${i}.png` } }], x_meta: { n: i } };
-  }
-}
-
-function body(n: number): { model: string; messages: Record<string, unknown>[] } {
-  return { model: 'm', messages: Array.from({ length: n }, (_, i) => message(i)) };
-}
 
 /** Counters by name; `touches` counts Proxy traps on the input. */
 type Work = Record<string, number>;
