@@ -167,19 +167,19 @@ function copyExtras(plan: Plan, value: Record<string, unknown>, inst: Record<str
   }
 }
 
-/** Converts nested plain objects to instances of their declared model class, without validating. */
+/**
+ * Converts nested plain objects to instances of their declared model class,
+ * without validating. Anything that already is a model instance is kept.
+ */
 export function build(type: FieldType, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || !type.model) return value;
-  const cls = type.model();
-  if (!Array.isArray(value)) {
-    return type.nested === 'direct' && !(value instanceof cls) && !(FIELDS_SET in value) ? new cls(value) : value;
-  }
+  if (value === null || typeof value !== 'object' || FIELDS_SET in value || !type.model) return value;
+  if (!Array.isArray(value)) return type.nested === 'direct' ? new (type.model())(value) : value;
   let out: unknown[] | undefined;
   for (let i = 0; i < value.length; i++) {
-    const item = value[i];
-    if (item !== null && typeof item === 'object' && !Array.isArray(item) && !(item instanceof cls)) {
+    const item: unknown = value[i];
+    if (item !== null && typeof item === 'object' && !(FIELDS_SET in item) && !Array.isArray(item)) {
       out ??= value.slice();
-      out[i] = new cls(item);
+      out[i] = new (type.model())(item);
     }
   }
   return out ?? value;
@@ -203,7 +203,7 @@ function compileClass(
   fields.forEach((f, i) => {
     const k = JSON.stringify(f.name);
     slots.push(`self[${k}] = undefined;`);
-    const value = f.type.model ? `build(T[${i}], v)` : 'v';
+    const value = f.type.model ? `v === null || typeof v !== 'object' || FIELDS_SET in v ? v : build(T[${i}], v)` : 'v';
     assign.push(`v = init[${k}]; if (v !== undefined) { self[${k}] = ${value}; n++; ${mark(i, k)} }`);
     const onNull = f.nullable
       ? 'null'
