@@ -173,13 +173,14 @@ function copyExtras(plan: Plan, value: Record<string, unknown>, inst: Record<str
  */
 export function build(type: FieldType, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || FIELDS_SET in value || !type.model) return value;
-  if (!Array.isArray(value)) return type.nested === 'direct' ? new (type.model())(value) : value;
+  const classOf = (item: object): ModelClass => (type.pick ? type.pick(item) : type.model!());
+  if (!Array.isArray(value)) return type.nested === 'direct' ? new (classOf(value))(value) : value;
   let out: unknown[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
     if (item !== null && typeof item === 'object' && !(FIELDS_SET in item) && !Array.isArray(item)) {
       out ??= value.slice();
-      out[i] = new (type.model())(item);
+      out[i] = new (classOf(item))(item);
     }
   }
   return out ?? value;
@@ -204,13 +205,18 @@ function compileClass(
     const k = JSON.stringify(f.name);
     slots.push(`self[${k}] = undefined;`);
     const value = f.type.model ? `v === null || typeof v !== 'object' || FIELDS_SET in v ? v : build(T[${i}], v)` : 'v';
-    assign.push(`v = init[${k}]; if (v !== undefined) { self[${k}] = ${value}; n++; ${mark(i, k)} }`);
+    // C9: a null sampling parameter is absent (the default stays, not set).
+    const absentNull = f.nullMeansAbsent ? ' && v !== null' : '';
+    assign.push(`v = init[${k}]; if (v !== undefined${absentNull}) { self[${k}] = ${value}; n++; ${mark(i, k)} }`);
     const onNull = f.nullable
       ? 'null'
       : `ctx.fail(here, ${k}, T[${i}].errorType, "Input should be " + T[${i}].expected, null)`;
+    // An optional field may be absent: no `missing`, and its slot stays undefined (not dumped).
+    const onAbsent = f.optional ? '' : `if (inst[${k}] === undefined) ctx.fail(here, ${k}, "missing", "Field required", undefined);`;
     parse.push(
       `raw = value[${k}];`,
-      `if (raw === undefined) { if (inst[${k}] === undefined) ctx.fail(here, ${k}, "missing", "Field required", undefined); }`,
+      `if (raw === undefined) { ${onAbsent} }`,
+      ...(f.nullMeansAbsent ? ['else if (raw === null) n++;'] : []),
       `else { n++; ${mark(i, k)} r = raw === null ? ${onNull} : T[${i}].parse(raw, ctx, here, ${k}); if (r !== INVALID) inst[${k}] = r; }`,
     );
   });

@@ -1,6 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import type { Issue, LocKey } from './fields/context';
-import { FIELD_CONSTRAINT, explain, fieldOf, fieldsOf } from './fields/field';
+import { FIELD_CONSTRAINT, OPTIONAL_CONSTRAINT, badOptionalFields, explain, fieldOf, fieldsOf } from './fields/field';
 
 export type { Issue, LocKey };
 
@@ -130,6 +130,29 @@ function rankOf(error: ValidationError): number {
 }
 
 /**
+ * The error of the optional-fields constraint, as one field error per bad
+ * optional field (when the error keeps its target), so each is explained and
+ * ordered like any other field's.
+ */
+function expandOptional(error: ValidationError): ValidationError[] {
+  const target: unknown = error.target;
+  if (!error.constraints?.[OPTIONAL_CONSTRAINT] || target === null || typeof target !== 'object') return [error];
+  const rest = { ...error.constraints };
+  delete rest[OPTIONAL_CONSTRAINT];
+  const fields = badOptionalFields(target).map((spec) => {
+    const value = (target as Record<string, unknown>)[spec.name];
+    return Object.assign(Object.create(Object.getPrototypeOf(error) as object) as ValidationError, {
+      target,
+      value,
+      property: spec.name,
+      children: [],
+      constraints: { [FIELD_CONSTRAINT]: `${spec.name}: invalid` },
+    });
+  });
+  return Object.keys(rest).length ? [{ ...error, constraints: rest } as ValidationError, ...fields] : fields;
+}
+
+/**
  * Converts class-validator's errors (from the decorator route, e.g. NestJS's
  * `ValidationPipe`) into located issues. This library's own constraints are
  * re-explained with their field rule, so they carry the same type, message and
@@ -141,6 +164,7 @@ export function issuesFromValidationErrors(errors: readonly ValidationError[]): 
   const out: Issue[] = [];
   const inOrder = (list: readonly ValidationError[]): ValidationError[] =>
     list
+      .flatMap(expandOptional)
       .map((error, i) => ({ error, i, rank: rankOf(error) }))
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map(({ error }) => error);
@@ -149,7 +173,12 @@ export function issuesFromValidationErrors(errors: readonly ValidationError[]): 
     const loc = [...prefix, key];
     const constraints = err.constraints ?? {};
     const names = Object.keys(constraints);
-    if (names.includes(FIELD_CONSTRAINT)) {
+    if (names.includes(OPTIONAL_CONSTRAINT)) {
+      // No target to re-check (class-validator's `validationError.target: false`): the message names the field.
+      const msg = constraints[OPTIONAL_CONSTRAINT];
+      const at = msg.indexOf(': ');
+      out.push({ loc: [...prefix, msg.slice(0, at).split('.')[0]], type: 'value_error', msg: msg.slice(at + 2), input: undefined });
+    } else if (names.includes(FIELD_CONSTRAINT)) {
       const target = err.target as object | undefined;
       const spec = target && typeof target === 'object' ? fieldOf(target.constructor, err.property) : undefined;
       const found = spec ? explain(spec, err.value) : [];

@@ -15,8 +15,11 @@ export * from './sse';
 export { openAIErrorBody, errorBodyFromIssues, errorTypeForStatus, messageFromIssues, isOpenAIErrorBody } from './nest/error-body';
 export type { OpenAIErrorBody, OpenAIErrorOptions } from './nest/error-body';
 
+export { ContentPart, TextPart, ImagePart, ImageURL, AudioPart, InputAudio, FilePart, FileRef, RefusalPart } from './models/content';
+export type { Part } from './models/content';
+export { ResponseFormat, JsonSchemaResponseFormat, JsonSchemaSpec, StreamOptions } from './models/response-format';
+export { TopLogprob, TokenLogprob, ChatLogprobs } from './models/logprobs';
 export {
-  ContentPart,
   ChatMessage,
   DeltaMessage,
   ChatCompletionRequest,
@@ -46,7 +49,12 @@ export {
   ToolCall,
   DeltaFunctionCall,
   DeltaToolCall,
+  CustomToolDefinition,
+  CustomToolSpec,
+  CustomToolCall,
+  CustomCall,
+  DeltaCustomCall,
   ExtractedToolCallInformation,
 } from './models/tools';
-export { UsageInfo } from './models/usage';
+export { UsageInfo, PromptTokensDetails, CompletionTokensDetails } from './models/usage';
 export { CountTokenRequest } from './models/tokens';

@@ -3,6 +3,7 @@ import { Expose, Transform } from 'class-transformer';
 import { FIELDS_SET_KEY, build, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
 import { ProtocolValidationError } from './errors';
 import { INVALID, Issue, ParseContext } from './fields/context';
+import { takeNullAbsentKeys } from './fields/field';
 import type { JsonSchema, ModelClass } from './fields/field';
 import { jsonSchema } from './schema';
 import { OWN_EXPOSED, OWN_TRANSFORMER_FUNCTIONS } from './fields/transformer-metadata';
@@ -268,9 +269,11 @@ Object.defineProperty(OpenAIBaseModel.prototype, FIELDS_SET_KEY, {
   set(this: OpenAIBaseModel, keys: unknown) {
     if (!Array.isArray(keys)) return;
     const plan = planOf(this.constructor as ModelClass);
+    const nullAbsent = takeNullAbsentKeys(this);
     setFieldsSet(this, keys
       .map((k: string) => plan.aliases.get(k) ?? k)
-      .filter((k: string) => plan.byName.has(k) || (plan.fieldNames.has(k) && !plan.aliases.has(k))));
+      .filter((k: string) => plan.byName.has(k) || (plan.fieldNames.has(k) && !plan.aliases.has(k)))
+      .filter((k: string) => !nullAbsent?.has(k)));
   },
   enumerable: false,
   configurable: true,

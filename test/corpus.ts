@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as lib from '../src';
 import type { LocKey } from '../src';
 
-/** One line of `public.jsonl`. */
+/** One line of `public-v2.jsonl`. */
 export interface Case {
   id: number;
   model: string;
@@ -14,9 +14,9 @@ export interface Case {
   locs?: LocKey[][];
 }
 
-/** The corpus file: `$OAI_CONFORMANCE_CORPUS`, or `../shared/conformance/public.jsonl` beside the repo. */
+/** The corpus file: `$OAI_CONFORMANCE_CORPUS`, or `../shared/conformance/public-v2.jsonl` beside the repo. */
 export const CORPUS_PATH =
-  process.env.OAI_CONFORMANCE_CORPUS ?? path.resolve(__dirname, '../../shared/conformance/public.jsonl');
+  process.env.OAI_CONFORMANCE_CORPUS ?? path.resolve(__dirname, '../../shared/conformance/public-v2.jsonl');
 
 /** Every case of the corpus at `file`, one a line, in file order. */
 export function loadCorpus(file = CORPUS_PATH): Case[] {

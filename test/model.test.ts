@@ -9,7 +9,10 @@ import {
   CompletionRequest,
   CompletionResponse,
   ContentPart,
+  ImageURL,
   IntField,
+  TextPart,
+  UsageInfo,
   OpenAIBaseModel,
   ProtocolValidationError,
   StrField,
@@ -47,7 +50,7 @@ describe('extra keys', () => {
       expect((got.messages[0].content as ContentPart[])[0].cache).toEqual({ ttl: '5m' });
       const tool = got.tools![0] as unknown as Record<string, unknown>;
       expect(tool.tool_extra).toBe(1);
-      expect((got.tools![0].function as unknown as Record<string, unknown>).strict).toBe(true);
+      expect(((got.tools![0] as ToolDefinition).function as unknown as Record<string, unknown>).strict).toBe(true);
     }
   });
 
@@ -64,7 +67,10 @@ describe('extra keys', () => {
 
   it('come after the declared fields in the dump, in input order, at every level', () => {
     const [fast, deco] = accept(ChatCompletionRequest, body);
-    const fields = [...ChatCompletionRequest.fieldNames];
+    // Absent optional fields (principle 2) are not dumped; every other declared field is.
+    const fields = [...ChatCompletionRequest.fieldNames].filter((f) => (fast as unknown as Record<string, unknown>)[f] !== undefined);
+    expect(fields).toContain('chat_template_kwargs');
+    expect(fields).not.toContain('max_completion_tokens');
     for (const dump of [JSON.parse(JSON.stringify(fast)), JSON.parse(JSON.stringify(deco)), fast.toJSON(), fast.dump()]) {
       expect(Object.keys(dump)).toEqual([...fields, 'zeta', 'alpha']);
       expect(Object.keys(dump.messages[0])).toEqual(['role', 'content', 'name', 'function_call', 'tool_calls', 'tool_call_id', 'msg_extra']);
@@ -160,9 +166,17 @@ describe('fieldNames', () => {
       'model', 'messages', 'max_tokens', 'presence_penalty', 'frequency_penalty', 'repetition_penalty', 'temperature',
       'top_p', 'top_k', 'min_p', 'suppress_tokens', 'functions', 'function_call', 'tools', 'tool_choice', 'n', 'stream',
       'stop', 'logit_bias', 'user', 'chat_template_kwargs',
+      'max_completion_tokens', 'response_format', 'stream_options', 'seed', 'logprobs', 'top_logprobs', 'parallel_tool_calls',
+      'reasoning_effort', 'modalities', 'audio', 'prediction', 'store', 'metadata', 'service_tier', 'verbosity',
+      'web_search_options', 'safety_identifier', 'prompt_cache_key',
+      'min_tokens', 'stop_token_ids', 'ignore_eos', 'skip_special_tokens', 'include_stop_str_in_output',
+      'echo', 'add_generation_prompt', 'continue_final_message', 'chat_template', 'documents',
     ]);
-    expect([...UsageInfo.fieldNames]).toEqual(['prompt_tokens', 'completion_tokens', 'total_tokens', 'tokens_per_second', 'processing_time']);
-    expect([...CompletionResponse.fieldNames]).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage']);
+    expect([...UsageInfo.fieldNames]).toEqual([
+      'prompt_tokens', 'completion_tokens', 'total_tokens', 'tokens_per_second', 'processing_time',
+      'prompt_tokens_details', 'completion_tokens_details',
+    ]);
+    expect([...CompletionResponse.fieldNames]).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage', 'system_fingerprint']);
   });
 
   it('is cached: the same set on every read', () => {
@@ -223,10 +237,43 @@ describe('absent fields and null', () => {
     expect(fast.temperature).toBe(0.7);
   });
 
-  it('null for a non-nullable field with a default is rejected: {"max_tokens": null}', () => {
-    expect(reject(ChatCompletionRequest, { ...base, max_tokens: null })).toEqual([
-      { loc: ['max_tokens'], type: 'int_type', msg: 'Input should be a valid integer' },
+  it('null for a non-nullable field with a default is rejected: {"prompt_tokens": null}', () => {
+    expect(reject(UsageInfo, { prompt_tokens: null })).toEqual([
+      { loc: ['prompt_tokens'], type: 'int_type', msg: 'Input should be a valid integer' },
     ]);
+  });
+
+  it('null for a request\'s sampling parameter means absent (C9): the default stays and it is not set', () => {
+    for (const got of accept(ChatCompletionRequest, { ...base, max_tokens: null, temperature: null, suppress_tokens: null })) {
+      expect(got.max_tokens).toBe(128);
+      expect(got.temperature).toBe(0.7);
+      expect(got.suppress_tokens).toEqual([]);
+      expect(got.dump({ excludeUnset: true })).toEqual(base);
+    }
+    for (const got of accept(CompletionRequest, { model: 'm', prompt: 'p', top_k: null })) {
+      expect(got.top_k).toBe(0);
+      expect(got.dump({ excludeUnset: true })).toEqual({ model: 'm', prompt: 'p' });
+    }
+  });
+
+  it('an absent optional field stays absent; given, it is checked, kept (null too) and counts as set', () => {
+    for (const got of accept(ChatCompletionRequest, base)) {
+      expect(got.max_completion_tokens).toBeUndefined();
+      expect(JSON.stringify(got)).not.toContain('max_completion_tokens');
+      expect(Object.keys(got.dump())).not.toContain('seed');
+    }
+    for (const got of accept(ChatCompletionRequest, { ...base, max_completion_tokens: '7', seed: null })) {
+      expect(got.max_completion_tokens).toBe(7);
+      expect(got.seed).toBeNull();
+      expect(got.dump({ excludeUnset: true })).toEqual({ ...base, max_completion_tokens: 7, seed: null });
+    }
+    expect(reject(ChatCompletionRequest, { ...base, max_completion_tokens: 'x', parallel_tool_calls: 'maybe' })).toEqual([
+      { loc: ['max_completion_tokens'], type: 'int_parsing', msg: 'Input should be a valid integer, unable to parse string as an integer' },
+      { loc: ['parallel_tool_calls'], type: 'bool_parsing', msg: expect.any(String) },
+    ]);
+    // Not nullable: an optional field without `?` still rejects null (class-validator's IsOptional would not).
+    expect(reject(TextPart, { type: 'text', text: null }).map((i) => i.loc)).toEqual([['text']]);
+    expect(reject(ImageURL, { url: 'u', detail: 5 }).map((i) => i.loc)).toEqual([['detail']]);
   });
 
   it('a key whose value is undefined counts as absent', () => {

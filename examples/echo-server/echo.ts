@@ -22,6 +22,7 @@ import {
   FunctionCall,
   ToolCall,
   UsageInfo,
+  ToolDefinition,
 } from '../../src';
 import { randomId } from '../../src/ids';
 import { countWords, cutToWords } from './words';
@@ -106,7 +107,7 @@ export function includeUsage(req: ChatCompletionRequest | CompletionRequest): bo
 /** The function `tool_choice` makes `echo` call, or null for a text reply. */
 export function toolToCall(req: ChatCompletionRequest): string | null {
   const choice = req.tool_choice;
-  const names = (req.tools ?? []).map((t) => t.function.name);
+  const names = (req.tools ?? []).map((t) => (t instanceof ToolDefinition ? t.function.name : t.custom.name));
   if (choice === null || choice === 'auto' || choice === 'none') return null;
   if (choice === 'required') {
     if (!names.length) throw new EchoError(400, 'tool_choice "required" needs at least one tool in tools', 'tool_choice');
@@ -215,11 +216,19 @@ interface CompletionPlan {
   completionTokens: number;
 }
 
+/** The prompts as texts: token ids (C12) are echoed as their numbers, space-separated. */
+function promptTexts(prompt: CompletionRequest['prompt']): string[] {
+  if (typeof prompt === 'string') return [prompt];
+  if (prompt.every((p) => typeof p === 'string')) return prompt as string[];
+  if (prompt.every((p) => typeof p === 'number')) return [prompt.join(' ')];
+  return (prompt as number[][]).map((ids) => ids.join(' '));
+}
+
 function planCompletion(req: CompletionRequest): CompletionPlan {
   checkModel(req.model);
   const count = choiceCount(req.n);
   const limit = wordLimit(req);
-  const prompts = typeof req.prompt === 'string' ? [req.prompt] : req.prompt;
+  const prompts = promptTexts(req.prompt);
   const { pieces, finish } = cutToWords(prompts[0] ?? '', limit);
   const promptTokens = prompts.reduce((n, p) => n + countWords(p), 0);
   return { count, pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };

@@ -12,3 +12,6 @@ export { UnionField, unionOf } from './union';
 export { DictField, dictType } from './dict';
 export { ScalarField, jsonScalarType } from './scalar';
 export { ModelField, modelType } from './model';
+export { ChoiceField, choiceOf } from './choice';
+export type { ListOptions } from './list';
+export { OptionalField } from './field';

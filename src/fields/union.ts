@@ -6,7 +6,7 @@ import { Field, FieldOptions, FieldType } from './field';
  * union: a bad item in `stop: ["a", 1]` is reported at `["stop"]`.
  */
 export function unionOf(...members: FieldType[]): FieldType {
-  const expected = members.map((m) => m.expected.replace(/^a valid /, 'a ')).join(' or ');
+  const expected = [...new Set(members.map((m) => m.expected.replace(/^a valid /, 'a ')))].join(' or ');
   const models = members.filter((m) => m.model);
   if (models.length > 1) throw new TypeError('unionOf: at most one member may hold models');
   return {
@@ -14,6 +14,7 @@ export function unionOf(...members: FieldType[]): FieldType {
     errorType: 'union_type',
     coerces: members.some((m) => m.coerces),
     model: models[0]?.model,
+    pick: models[0]?.pick,
     parse(value, ctx, up, key) {
       // Try each member in turn; a member's issues are taken back when it fails,
       // since the union reports one issue of its own at its location.

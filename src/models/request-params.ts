@@ -10,27 +10,32 @@ import { OpenAIBaseModel } from '../model';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ModelBase = new (...args: any[]) => OpenAIBaseModel;
 
-/** Adds the sampling parameters, `max_tokens` to `suppress_tokens`. */
+/** C9: `null` for a sampling parameter means absent (OpenAI's clients and LangChain send `temperature: null`). */
+const C9 = { nullMeansAbsent: true } as const;
+/** An optional field that also takes `null` (principle 2). */
+export const OPT = { optional: true, nullable: true } as const;
+
+/** Adds the sampling parameters, `max_tokens` to `suppress_tokens`; `null` for any of them means absent (C9). */
 export function withSamplingParams<B extends ModelBase>(Base: B) {
   class SamplingParams extends Base {
     /** Most tokens to generate. */
-    @IntField() max_tokens: number = 128;
+    @IntField(C9) max_tokens: number = 128;
     /** Penalises tokens that already appeared at all, from -2 to 2. */
-    @FloatField() presence_penalty: number = 0;
+    @FloatField(C9) presence_penalty: number = 0;
     /** Penalises tokens by how often they appeared, from -2 to 2. */
-    @FloatField() frequency_penalty: number = 0;
+    @FloatField(C9) frequency_penalty: number = 0;
     /** Multiplicative penalty on repeated tokens; 1 means none. */
-    @FloatField() repetition_penalty: number = 1;
+    @FloatField(C9) repetition_penalty: number = 1;
     /** Sampling temperature; higher is more random. */
-    @FloatField() temperature: number = 0.7;
+    @FloatField(C9) temperature: number = 0.7;
     /** Nucleus sampling: keep the smallest token set whose probability reaches `top_p`. */
-    @FloatField() top_p: number = 0.95;
+    @FloatField(C9) top_p: number = 0.95;
     /** Keep only the `top_k` most likely tokens; 0 means no limit. */
-    @IntField() top_k: number = 0;
+    @IntField(C9) top_k: number = 0;
     /** Drop tokens whose probability is below `min_p` times the top token's. */
-    @FloatField() min_p: number = 0;
+    @FloatField(C9) min_p: number = 0;
     /** Token ids that must never be generated. */
-    @ListField(intType) suppress_tokens: number[] = [];
+    @ListField(intType, C9) suppress_tokens: number[] = [];
   }
   return SamplingParams;
 }
@@ -50,4 +55,21 @@ export function withOutputParams<B extends ModelBase>(Base: B) {
     @StrField({ nullable: true }) user: string | null = null;
   }
   return OutputParams;
+}
+
+/** Adds the generation extras OpenAI-compatible servers take (vLLM's names), all optional. */
+export function withServerExtras<B extends ModelBase>(Base: B) {
+  class ServerExtras extends Base {
+    /** Fewest tokens to generate before a stop may apply. */
+    @IntField(OPT) min_tokens?: number | null;
+    /** Token ids that end generation. */
+    @ListField(intType, OPT) stop_token_ids?: number[] | null;
+    /** Keep generating past the end-of-sequence token. */
+    @BoolField(OPT) ignore_eos?: boolean | null;
+    /** Leave special tokens out of the text. */
+    @BoolField(OPT) skip_special_tokens?: boolean | null;
+    /** Keep the matched stop string at the end of the text. */
+    @BoolField(OPT) include_stop_str_in_output?: boolean | null;
+  }
+  return ServerExtras;
 }

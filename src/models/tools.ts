@@ -2,7 +2,7 @@
  * Tools and function calling: the functions a request offers, and the calls a
  * model makes to them, whole or as streamed deltas.
  */
-import { BoolField, DictField, IntField, ListField, LiteralField, ModelField, StrField, modelType } from '../fields';
+import { BoolField, DictField, IntField, ListField, LiteralField, ModelField, StrField, choiceOf, modelType } from '../fields';
 import { ModelInit, OpenAIBaseModel, initModel } from '../model';
 
 /** How a server formats function calls in the prompt and parses them from the output. */
@@ -32,6 +32,8 @@ export class ToolFunction extends OpenAIBaseModel {
   @StrField({ nullable: true }) description: string | null = null;
   /** The function's arguments as a JSON Schema object. */
   @DictField() parameters: Record<string, unknown> = {};
+  /** Whether calls must follow `parameters` exactly (structured outputs). */
+  @BoolField({ optional: true, nullable: true }) strict?: boolean | null;
 
   /** Builds a function from its fields, filling defaults; does not validate. */
   constructor(init?: ModelInit<ToolFunction>) {
@@ -64,6 +66,39 @@ export class ToolDefinition extends Tool {
   @ModelField(() => FunctionDefinition) override function!: FunctionDefinition;
 }
 
+/** The definition of a custom tool: a name, a description and an optional input format. */
+export class CustomToolSpec extends OpenAIBaseModel {
+  /** The tool's name, as the model will call it. */
+  @StrField() name!: string;
+  /** What the tool does. */
+  @StrField({ optional: true, nullable: true }) description?: string | null;
+  /** The input format: free text, or a grammar (`{"type": "grammar", …}`). */
+  @DictField({ optional: true, nullable: true }) format?: Record<string, unknown> | null;
+
+  /** Builds a custom tool spec from its fields; does not validate. */
+  constructor(init?: ModelInit<CustomToolSpec>) {
+    super();
+    initModel(this, init);
+  }
+}
+
+/** A custom tool offered in a request's `tools` (`{"type": "custom", "custom": {…}}`, C13): its input is free text. */
+export class CustomToolDefinition extends OpenAIBaseModel {
+  /** Always `"custom"`. */
+  @LiteralField(['custom']) type!: 'custom';
+  /** The tool. */
+  @ModelField(() => CustomToolSpec) custom!: CustomToolSpec;
+
+  /** Builds a custom tool definition from its fields; does not validate. */
+  constructor(init?: ModelInit<CustomToolDefinition>) {
+    super();
+    initModel(this, init);
+  }
+}
+
+/** The choice by `type` of an item of a request's `tools`: `custom`, or a function tool. */
+export const toolDefinitionType = choiceOf(() => ToolDefinition, { custom: () => CustomToolDefinition });
+
 /** A complete function call made by the model. */
 export class FunctionCall extends OpenAIBaseModel {
   /** The name of the function to call. */
@@ -88,12 +123,45 @@ export class ToolCall extends OpenAIBaseModel {
   }
 }
 
-/** A piece of a function call in a stream chunk; pieces concatenate. */
+/** A custom tool's call: the tool's name and its free-text input. */
+export class CustomCall extends OpenAIBaseModel {
+  /** The name of the custom tool. */
+  @StrField() name!: string;
+  /** The call's input, as free text. */
+  @StrField() input!: string;
+
+  /** Builds a custom call from its fields; does not validate. */
+  constructor(init?: ModelInit<CustomCall>) {
+    super();
+    initModel(this, init);
+  }
+}
+
+/** A call of a custom tool in an assistant message (C13). */
+export class CustomToolCall extends OpenAIBaseModel {
+  /** The call's id, echoed back by the `tool` message that answers it. */
+  @StrField() id!: string;
+  /** Always `"custom"`. */
+  @LiteralField(['custom']) type!: 'custom';
+  /** The tool called and its input. */
+  @ModelField(() => CustomCall) custom!: CustomCall;
+
+  /** Builds a custom tool call from its fields; does not validate. */
+  constructor(init?: ModelInit<CustomToolCall>) {
+    super();
+    initModel(this, init);
+  }
+}
+
+/** The choice by `type` of an item of a message's `tool_calls`: `custom`, or a function call. */
+export const toolCallType = choiceOf(() => ToolCall, { custom: () => CustomToolCall });
+
+/** A piece of a function call in a stream chunk; pieces concatenate. Absent parts are left out of the dump (C15). */
 export class DeltaFunctionCall extends OpenAIBaseModel {
   /** The function's name, usually in the first piece only. */
-  @StrField({ nullable: true }) name: string | null = null;
+  @StrField({ optional: true, nullable: true }) name?: string | null;
   /** The next fragment of the JSON-encoded arguments. */
-  @StrField({ nullable: true }) arguments: string | null = null;
+  @StrField({ optional: true, nullable: true }) arguments?: string | null;
 
   /** Builds a function-call delta from its fields, filling defaults; does not validate. */
   constructor(init?: ModelInit<DeltaFunctionCall>) {
@@ -102,16 +170,36 @@ export class DeltaFunctionCall extends OpenAIBaseModel {
   }
 }
 
-/** A piece of a tool call in a stream chunk; pieces with the same `index` merge. */
+/** A piece of a custom tool's call in a stream chunk; `input` pieces concatenate. */
+export class DeltaCustomCall extends OpenAIBaseModel {
+  /** The custom tool's name, usually in the first piece only. */
+  @StrField({ optional: true, nullable: true }) name?: string | null;
+  /** The next fragment of the input. */
+  @StrField({ optional: true, nullable: true }) input?: string | null;
+
+  /** Builds a custom-call delta from its fields; does not validate. */
+  constructor(init?: ModelInit<DeltaCustomCall>) {
+    super();
+    initModel(this, init);
+  }
+}
+
+/**
+ * A piece of a tool call in a stream chunk; pieces with the same `index` merge.
+ * Absent `id`, `type` and `function` are left out of the dump (C15): official
+ * clients fail on a `null` there.
+ */
 export class DeltaToolCall extends OpenAIBaseModel {
   /** The call's id, in the first piece of that call. */
-  @StrField({ nullable: true }) id: string | null = null;
-  /** The tool type (`"function"`), in the first piece of that call. */
-  @LiteralField(['function'], { nullable: true }) type: 'function' | null = null;
+  @StrField({ optional: true, nullable: true }) id?: string | null;
+  /** The tool type (`"function"` or `"custom"`), in the first piece of that call. */
+  @LiteralField(['function', 'custom'], { optional: true, nullable: true }) type?: 'function' | 'custom' | null;
   /** Which tool call of the message this piece belongs to. */
   @IntField() index!: number;
   /** The function name and the next fragment of its arguments. */
-  @ModelField(() => DeltaFunctionCall, { nullable: true }) function: DeltaFunctionCall | null = null;
+  @ModelField(() => DeltaFunctionCall, { optional: true, nullable: true }) function?: DeltaFunctionCall | null;
+  /** The custom tool's name and the next fragment of its input. */
+  @ModelField(() => DeltaCustomCall, { optional: true, nullable: true }) custom?: DeltaCustomCall | null;
 
   /** Builds a tool-call delta from its fields, filling defaults; does not validate. */
   constructor(init?: ModelInit<DeltaToolCall>) {

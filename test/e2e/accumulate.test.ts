@@ -101,7 +101,7 @@ test('chat: the accumulator also reads a Node stream (an http.IncomingMessage)',
   expect(merged.choices[0].message.content).toBe('from node');
   expect(merged.choices[0].finish_reason).toBe('stop');
   // No usage chunk was asked for: usage is all zeros.
-  expect(merged.usage.total_tokens).toBe(0);
+  expect(merged.usage!.total_tokens).toBe(0);
   expect(acc.chunks).toBe(4);
 });
 

@@ -75,10 +75,11 @@ describe('FloatField (float)', () => {
   describe('on the protocol models', () => {
     const base = { model: 'm', messages: [] };
 
-    it('coerces temperature "0.2" and rejects temperature: null and "Infinity"', () => {
+    it('coerces temperature "0.2", takes temperature: null as absent (C9) and rejects "Infinity"', () => {
       expect(accept(ChatCompletionRequest, { ...base, temperature: '0.2' })[0].temperature).toBe(0.2);
-      expect(reject(ChatCompletionRequest, { ...base, temperature: null })).toEqual([
-        { loc: ['temperature'], type: 'float_type', msg: TYPE },
+      expect(accept(ChatCompletionRequest, { ...base, temperature: null })[1].temperature).toBe(0.7);
+      expect(reject(UsageInfo, { processing_time: null })).toEqual([
+        { loc: ['processing_time'], type: 'float_type', msg: TYPE },
       ]);
       expect(reject(ChatCompletionRequest, { ...base, top_p: 'Infinity' })).toEqual([
         { loc: ['top_p'], type: 'float_parsing', msg: PARSING },

@@ -78,16 +78,15 @@ describe('IntField (int)', () => {
   describe('on the protocol models', () => {
     const base = { model: 'm', messages: [] };
 
-    it('coerces ChatCompletionRequest.max_tokens "256" to 256 and rejects {"max_tokens": null}', () => {
+    it('coerces ChatCompletionRequest.max_tokens "256" to 256 and takes {"max_tokens": null} as absent (C9)', () => {
       expect(accept(ChatCompletionRequest, { ...base, max_tokens: '256' })[0].max_tokens).toBe(256);
-      expect(reject(ChatCompletionRequest, { ...base, max_tokens: null })).toEqual([
-        { loc: ['max_tokens'], type: 'int_type', msg: TYPE },
-      ]);
+      expect(accept(ChatCompletionRequest, { ...base, max_tokens: null })[1].max_tokens).toBe(128);
     });
 
-    it('accepts n: null (nullable) but not top_k: null', () => {
+    it('keeps n: null (nullable), gives top_k: null its default (C9), rejects prompt_tokens: null', () => {
       expect(accept(ChatCompletionRequest, { ...base, n: null })[0].n).toBeNull();
-      expect(reject(ChatCompletionRequest, { ...base, top_k: null })).toEqual([{ loc: ['top_k'], type: 'int_type', msg: TYPE }]);
+      expect(accept(ChatCompletionRequest, { ...base, top_k: null })[1].top_k).toBe(0);
+      expect(reject(UsageInfo, { prompt_tokens: null })).toEqual([{ loc: ['prompt_tokens'], type: 'int_type', msg: TYPE }]);
     });
 
     it('rejects UsageInfo.prompt_tokens 1e20 (C2) and coerces "12"', () => {

@@ -42,32 +42,35 @@ describe('LiteralField (Literal[...])', () => {
     const stream = { index: 0, delta: {} };
     const text = { index: 0, text: 't' };
 
-    it.each(['stop', 'length', 'function_call', 'tool_calls', 'abort'])('ChatCompletionResponseChoice accepts %p', (reason) => {
+    it.each(['stop', 'length', 'function_call', 'tool_calls', 'content_filter', 'abort'])('ChatCompletionResponseChoice accepts %p', (reason) => {
       expect(accept(ChatCompletionResponseChoice, { ...chat, finish_reason: reason })[0].finish_reason).toBe(reason);
     });
 
-    it('ChatCompletionStreamResponseChoice accepts "tool_calls" (C7) but not "abort"', () => {
+    it('ChatCompletionStreamResponseChoice accepts "tool_calls" (C7), "content_filter" and "abort" (C10), not "eos"', () => {
       expect(accept(ChatCompletionStreamResponseChoice, { ...stream, finish_reason: 'tool_calls' })[1].finish_reason).toBe('tool_calls');
-      expect(reject(ChatCompletionStreamResponseChoice, { ...stream, finish_reason: 'abort' })).toEqual([
+      expect(accept(ChatCompletionStreamResponseChoice, { ...stream, finish_reason: 'abort' })[1].finish_reason).toBe('abort');
+      expect(accept(ChatCompletionStreamResponseChoice, { ...stream, finish_reason: 'content_filter' })[1].finish_reason).toBe('content_filter');
+      expect(reject(ChatCompletionStreamResponseChoice, { ...stream, finish_reason: 'eos' })).toEqual([
         {
           loc: ['finish_reason'],
           type: 'literal_error',
-          msg: "Input should be 'stop', 'length', 'function_call' or 'tool_calls'",
+          msg: "Input should be 'stop', 'length', 'function_call', 'tool_calls', 'content_filter' or 'abort'",
         },
       ]);
     });
 
     it('CompletionResponseChoice rejects "tool_calls" and accepts null', () => {
       expect(reject(CompletionResponseChoice, { ...text, finish_reason: 'tool_calls' })).toEqual([
-        { loc: ['finish_reason'], type: 'literal_error', msg: "Input should be 'stop', 'length' or 'function_call'" },
+        { loc: ['finish_reason'], type: 'literal_error', msg: "Input should be 'stop', 'length', 'function_call', 'content_filter' or 'abort'" },
       ]);
       expect(accept(CompletionResponseChoice, { ...text, finish_reason: null })[0].finish_reason).toBeNull();
     });
 
-    it('DeltaToolCall.type takes only "function"', () => {
+    it('DeltaToolCall.type takes only "function" and "custom"', () => {
       expect(accept(DeltaToolCall, { index: 0, type: 'function' })[0].type).toBe('function');
+      expect(accept(DeltaToolCall, { index: 0, type: 'custom' })[0].type).toBe('custom');
       expect(reject(DeltaToolCall, { index: 0, type: 'tool' })).toEqual([
-        { loc: ['type'], type: 'literal_error', msg: "Input should be 'function'" },
+        { loc: ['type'], type: 'literal_error', msg: "Input should be 'function' or 'custom'" },
       ]);
     });
   });

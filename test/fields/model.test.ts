@@ -59,9 +59,10 @@ describe('ModelField (a nested model class)', () => {
   describe('on the protocol models', () => {
     const head = { id: 'chat-1', created: 1, model: 'm' };
 
-    it('ChatCompletionResponse.usage is a required UsageInfo; a stream chunk\'s usage may be null (C8)', () => {
+    it('ChatCompletionResponse.usage is a UsageInfo or null (C11); a stream chunk\'s usage may be null (C8)', () => {
       expect(accept(ChatCompletionResponse, { ...head, choices: [], usage: { prompt_tokens: 1 } })[1].usage).toBeInstanceOf(UsageInfo);
-      expect(reject(ChatCompletionResponse, { ...head, choices: [], usage: null })).toEqual([
+      expect(accept(ChatCompletionResponse, { ...head, choices: [], usage: null })[1].usage).toBeNull();
+      expect(reject(ChatCompletionResponse, { ...head, choices: [], usage: [] })).toEqual([
         { loc: ['usage'], type: 'model_type', msg: 'Input should be a valid dictionary or instance of UsageInfo' },
       ]);
       expect(accept(ChatCompletionStreamResponse, { ...head, choices: [], usage: null })[0].usage).toBeNull();

@@ -3,7 +3,11 @@ import {
   ChatCompletionRequest,
   ChatMessage,
   CompletionRequest,
+  AudioPart,
   ContentPart,
+  ImagePart,
+  ImageURL,
+  TextPart,
   CountTokenRequest,
   OpenAIBaseModel,
   UnionField,
@@ -78,7 +82,7 @@ describe('UnionField (A | B)', () => {
       expect(reject(CompletionRequest, { model: 'm' })).toEqual([{ loc: ['prompt'], type: 'missing', msg: 'Field required' }]);
     });
 
-    it('ChatMessage.content: a list of parts becomes ContentPart instances with their other keys kept (C4)', () => {
+    it('ChatMessage.content: a list of parts becomes the part classes their type names, all ContentParts (C4, C13)', () => {
       const content = [
         { type: 'text', text: 'What is this?' },
         { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA', detail: 'low' } },
@@ -88,7 +92,9 @@ describe('UnionField (A | B)', () => {
       for (const got of [fast, deco]) {
         const parts = got.content as ContentPart[];
         expect(parts.map((p) => p instanceof ContentPart)).toEqual([true, true, true]);
-        expect(parts[1].image_url).toEqual({ url: 'data:image/png;base64,AAAA', detail: 'low' });
+        expect(parts.map((p) => p.constructor)).toEqual([TextPart, ImagePart, AudioPart]);
+        expect((parts[1] as ImagePart).image_url).toBeInstanceOf(ImageURL);
+        expect(JSON.parse(JSON.stringify(parts[1]))).toEqual(content[1]);
       }
       expect(fast.toJSON().content).toEqual(content);
     });

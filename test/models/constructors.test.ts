@@ -96,7 +96,7 @@ describe('nested plain objects become instances of their declared class', () => 
     expect(resp.choices[0].message.tool_calls![0]).toBeInstanceOf(ToolCall);
     expect(resp.choices[0].message.tool_calls![0].type).toBe('function');
     expect(resp.usage).toBeInstanceOf(UsageInfo);
-    expect(resp.usage.total_tokens).toBe(0);
+    expect(resp.usage!.total_tokens).toBe(0);
   });
 
   it('in a stream chunk: choices, delta, delta tool_calls', () => {

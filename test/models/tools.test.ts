@@ -73,12 +73,15 @@ describe('FunctionCall and ToolCall', () => {
 });
 
 describe('DeltaFunctionCall and DeltaToolCall', () => {
-  it('DeltaFunctionCall has nullable name and arguments defaulting to null', () => {
-    expect(accept(DeltaFunctionCall, {})[0].toJSON()).toEqual({ name: null, arguments: null });
+  it('DeltaFunctionCall has optional name and arguments, left out of the dump when absent (C15), kept when null', () => {
+    expect(accept(DeltaFunctionCall, {})[0].toJSON()).toEqual({});
+    expect(JSON.stringify(accept(DeltaFunctionCall, { arguments: '{' })[1])).toBe('{"arguments":"{"}');
+    expect(accept(DeltaFunctionCall, { name: null })[0].toJSON()).toEqual({ name: null });
   });
 
-  it('DeltaToolCall needs index; id, type and function default to null', () => {
-    expect(accept(DeltaToolCall, { index: 1 })[0].toJSON()).toEqual({ id: null, type: null, index: 1, function: null });
+  it('DeltaToolCall needs index; id, type, function and custom are left out when absent (C15)', () => {
+    expect(accept(DeltaToolCall, { index: 1 })[0].toJSON()).toEqual({ index: 1 });
+    expect(JSON.stringify(new DeltaToolCall({ index: 0, function: { arguments: 'x' } }))).toBe('{"index":0,"function":{"arguments":"x"}}');
     expect(accept(DeltaToolCall, { index: 0, function: { arguments: '{"a' } })[1].function).toBeInstanceOf(DeltaFunctionCall);
   });
 });

@@ -4,7 +4,7 @@
  * Each payload tries to plant CANARY on a prototype; `pollution()` checks
  * Object/Array/Function/String.prototype and every model class and prototype.
  */
-import { ChatCompletionRequest, ChatMessage, OpenAIBaseModel, ToolFunction } from '../../src';
+import { ChatCompletionRequest, ChatMessage, OpenAIBaseModel, ToolDefinition, ToolFunction } from '../../src';
 import {
   CANARY,
   DECORATORS,
@@ -158,7 +158,7 @@ describe('JS objects built without JSON.parse', () => {
     const inst = out.inst as ChatCompletionRequest;
     expect(inst).toBeInstanceOf(ChatCompletionRequest);
     expect(inst.messages[0]).toBeInstanceOf(ChatMessage);
-    expect(Object.getPrototypeOf(inst.tools![0].function.parameters)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf((inst.tools![0] as ToolDefinition).function.parameters)).toBe(Object.prototype);
     expect(JSON.parse(wire(inst)).tools[0].function.parameters).toEqual({ type: 'object' });
     expect(Object.keys(inst)).not.toContain('__proto__');
     expect(Object.keys(inst.messages[0])).not.toContain('__proto__');
@@ -188,8 +188,8 @@ describe('toJSON, dump, copy and the constructor with hostile keys', () => {
     expect(inst).toBeInstanceOf(ChatCompletionRequest);
     expect(Object.getPrototypeOf(inst)).toBe(ChatCompletionRequest.prototype);
     expect(inst.messages[0]).toBeInstanceOf(ChatMessage);
-    expect(inst.tools![0].function).toBeInstanceOf(ToolFunction);
-    for (const o of [inst, inst.messages[0], inst.tools![0].function]) {
+    expect((inst.tools![0] as ToolDefinition).function).toBeInstanceOf(ToolFunction);
+    for (const o of [inst, inst.messages[0], (inst.tools![0] as ToolDefinition).function]) {
       expect(Object.keys(o)).not.toContain('__proto__');
       expect(Object.keys(o)).not.toContain('constructor');
     }

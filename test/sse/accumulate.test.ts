@@ -2,7 +2,7 @@
  * The accumulators rebuild the exact whole response from hand-made chunks,
  * however the strings are cut, tool calls and interleaved choices included.
  */
-import { ChatCompletionResponse, ChatCompletionStreamResponse, CompletionResponse, CompletionStreamResponse } from '../../src';
+import { ChatCompletionResponse, ChatCompletionStreamResponse, CompletionResponse, CompletionStreamResponse, ToolCall } from '../../src';
 import { sseEvent, SSE_DONE } from '../../src/sse/encode';
 import { ChatCompletionAccumulator, accumulateChatStream } from '../../src/sse/accumulate-chat';
 import { CompletionAccumulator, accumulateCompletionStream } from '../../src/sse/accumulate-completion';
@@ -61,7 +61,7 @@ test('through the wire: the SSE bytes fed one byte at a time parse and merge to 
   })();
   const merged = await accumulateChatStream(parseChatStream(source));
   expect(wire(merged)).toBe(wire(RESPONSE));
-  expect(merged.choices[0].message.tool_calls!.map((c) => JSON.parse(c.function.arguments))).toEqual([JSON.parse(ARGS), {}]);
+  expect(merged.choices[0].message.tool_calls!.map((c) => JSON.parse((c as ToolCall).function.arguments))).toEqual([JSON.parse(ARGS), {}]);
 });
 
 test('the first id, type and name of a tool call stay; later pieces only add arguments', () => {

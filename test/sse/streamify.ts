@@ -4,6 +4,7 @@ import {
   ChatCompletionStreamResponse,
   CompletionResponse,
   CompletionStreamResponse,
+  ToolCall,
 } from '../../src';
 
 /** How to cut a string into streamed pieces. */
@@ -38,7 +39,7 @@ export function chatChunksOf(response: ChatCompletionResponse, split: Splitter):
     const m = choice.message;
     const out = [chunk(choice.index, { role: m.role, ...(typeof m.content === 'string' ? { content: '' } : {}) })];
     if (typeof m.content === 'string') for (const p of split(m.content)) out.push(chunk(choice.index, { content: p }));
-    const calls = (m.tool_calls ?? []).map((call, k) => [
+    const calls = ((m.tool_calls ?? []) as ToolCall[]).map((call, k) => [
       chunk(choice.index, { tool_calls: [{ index: k, id: call.id, type: call.type, function: { name: call.function.name, arguments: '' } }] }),
       ...split(call.function.arguments).map((a) => chunk(choice.index, { tool_calls: [{ index: k, function: { arguments: a } }] })),
     ]);
@@ -48,7 +49,7 @@ export function chatChunksOf(response: ChatCompletionResponse, split: Splitter):
   });
   return [
     ...interleave(perChoice),
-    new ChatCompletionStreamResponse({ ...head, choices: [], usage: response.usage.copy(), ...extras }),
+    new ChatCompletionStreamResponse({ ...head, choices: [], usage: response.usage?.copy() ?? null, ...extras }),
   ];
 }
 
@@ -59,5 +60,5 @@ export function completionChunksOf(response: CompletionResponse, split: Splitter
     ...split(c.text).map((text) => new CompletionStreamResponse({ ...head, choices: [{ index: c.index, text }] as any })),
     new CompletionStreamResponse({ ...head, choices: [{ index: c.index, text: '', finish_reason: c.finish_reason, logprobs: c.logprobs }] as any }),
   ]);
-  return [...interleave(perChoice), new CompletionStreamResponse({ ...head, choices: [], usage: response.usage.copy() })];
+  return [...interleave(perChoice), new CompletionStreamResponse({ ...head, choices: [], usage: response.usage?.copy() ?? null })];
 }

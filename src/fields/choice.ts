@@ -1,0 +1,47 @@
+import { validateSync } from 'class-validator';
+import { parseModel } from '../engine';
+import { Field, FieldOptions, FieldType, ModelClass } from './field';
+
+/**
+ * A model chosen by the value's `type` (C13): `byType[value.type]` when the
+ * library knows that type, else `fallback` (forward compatible, as the SDKs
+ * are). Errors stop at the chosen class's fields. Both routes build the same
+ * class: the fast route parses as it, the decorator route builds the fallback
+ * with `@Type` and rebuilds an item whose `type` names another class.
+ */
+export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<string, () => ModelClass>>): FieldType {
+  const table = new Map(Object.entries(byType));
+  const pick = (raw: object): ModelClass => {
+    const t = (raw as { type?: unknown }).type;
+    const get = typeof t === 'string' ? table.get(t) : undefined;
+    return get ? get() : fallback();
+  };
+  return {
+    get expected() {
+      return `a valid dictionary or instance of ${fallback().name}`;
+    },
+    errorType: 'model_type',
+    coerces: false,
+    model: fallback,
+    pick,
+    nested: 'direct',
+    parse: (value, ctx, up, key) =>
+      parseModel(value !== null && typeof value === 'object' && !Array.isArray(value) ? pick(value) : fallback(), value, ctx, up, key),
+    coerce: (value) => value,
+    check(value, deep) {
+      if (value === null || typeof value !== 'object' || !(value instanceof pick(value))) return false;
+      return !deep || validateSync(value, { forbidUnknownValues: false }).length === 0;
+    },
+    // The fallback accepts every `type`, so the choice stays open: `anyOf`, not `oneOf`.
+    toJsonSchema: (ref) => ({ anyOf: [...[...table.values()].map((get) => ref(get())), ref(fallback())] }),
+  };
+}
+
+/** A field holding a model chosen by its `type`: `@ChoiceField(() => ResponseFormat, { json_schema: () => JsonSchemaResponseFormat })`. */
+export function ChoiceField(
+  fallback: () => ModelClass,
+  byType: Readonly<Record<string, () => ModelClass>>,
+  options?: FieldOptions,
+): PropertyDecorator {
+  return Field(choiceOf(fallback, byType), options);
+}
