@@ -12,7 +12,6 @@ import {
   ImageURL,
   IntField,
   TextPart,
-  UsageInfo,
   OpenAIBaseModel,
   ProtocolValidationError,
   StrField,

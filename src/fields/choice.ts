@@ -32,8 +32,13 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
       if (value === null || typeof value !== 'object' || !(value instanceof pick(value))) return false;
       return !deep || validateSync(value, { forbidUnknownValues: false }).length === 0;
     },
-    // The fallback accepts every `type`, so the choice stays open: `anyOf`, not `oneOf`.
-    toJsonSchema: (ref) => ({ anyOf: [...[...table.values()].map((get) => ref(get())), ref(fallback())] }),
+    // Each known `type` has its class; the fallback takes every other `type`, so the choice stays open.
+    toJsonSchema: (ref) => ({
+      anyOf: [
+        ...[...table.values()].map((get) => ref(get())),
+        { allOf: [ref(fallback()), { not: { type: 'object', required: ['type'], properties: { type: { enum: [...table.keys()] } } } }] },
+      ],
+    }),
   };
 }
 

@@ -12,7 +12,7 @@ import { ValidationTypes, getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type * as Cvj from 'class-validator-jsonschema';
 import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
-import { FIELD_CONSTRAINT, JsonSchema, ModelClass, OWN_CONTEXT, SchemaRef, fieldOf } from '../fields/field';
+import { FIELD_CONSTRAINT, JsonSchema, ModelClass, OPTIONAL_HOST, OWN_CONTEXT, SchemaRef, fieldOf, fieldsOf } from '../fields/field';
 import { GENERATED, fieldDefaults } from './defaults';
 import { CLASS_DESCRIPTIONS, FIELD_DESCRIPTIONS } from './descriptions';
 
@@ -98,6 +98,11 @@ function fieldSchema(meta: ValidationMetadata, ref: SchemaRef): JsonSchema {
   return spec.nullable ? orNull(schema) : schema;
 }
 
+/** The schema of an optional field: its type's, plus null when nullable; never `required`. */
+function optionalSchema(schema: JsonSchema, nullable: boolean): JsonSchema {
+  return nullable ? orNull(schema) : schema;
+}
+
 const PRIMITIVES: readonly Function[] = [String, Number, Boolean, Symbol];
 
 /**
@@ -165,12 +170,26 @@ function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonS
   const chain = chainOf(cls);
   const storage = getMetadataStorage();
   const metas = storage.getTargetValidationMetadatas(cls, '', true, false);
-  const order: string[] = [];
+  const seen: string[] = [];
   for (const c of chain) {
     for (const m of storage.getTargetValidationMetadatas(c, '', true, false)) {
-      if (m.target === c && !order.includes(m.propertyName)) order.push(m.propertyName);
+      if (m.target === c && m.propertyName !== OPTIONAL_HOST && !seen.includes(m.propertyName)) seen.push(m.propertyName);
     }
   }
+  // Optional fields have no class-validator metadata of their own (one constraint
+  // checks them all): put each in its declared place, after the field before it.
+  const declared = fieldsOf(cls).map((f) => f.name);
+  const order: string[] = [];
+  const placeOptionalsBefore = (limit: number): void => {
+    for (let i = 0; i < limit; i++) if (fieldOf(cls, declared[i])?.optional && !order.includes(declared[i])) order.push(declared[i]);
+  };
+  for (const name of seen) {
+    // A property this library does not declare comes from a subclass: after the declared ones before it.
+    const at = declared.indexOf(name);
+    placeOptionalsBefore(at >= 0 ? at : declared.length);
+    if (!order.includes(name)) order.push(name);
+  }
+  placeOptionalsBefore(declared.length);
   const wire = new Map<string, string>();
   for (const e of transformer.getExposedMetadatas(cls)) if (e.propertyName && e.options?.name) wire.set(e.propertyName, e.options.name);
 
@@ -179,7 +198,8 @@ function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonS
   const required: string[] = [];
   for (const name of order) {
     const key = wire.get(name) ?? name;
-    const raw = converted[key];
+    const spec = fieldOf(cls, name);
+    const raw = spec?.optional ? optionalSchema(spec.type.toJsonSchema(ref), spec.nullable) : converted[key];
     if (!raw || properties[key]) continue;
     const userMetas = metas.filter((m) => m.propertyName === name && m.context !== OWN_CONTEXT);
     const optional = userMetas.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
@@ -192,9 +212,9 @@ function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonS
     const value = defaults.get(name);
     if (value !== undefined && value !== GENERATED && !('default' in schema)) schema.default = value;
     properties[key] = schema;
-    if (value === undefined && !optional) required.push(key);
+    if (value === undefined && !optional && !spec?.optional) required.push(key);
   }
-  for (const key of Object.keys(converted)) if (!properties[key]) properties[key] = converted[key];
+  for (const key of Object.keys(converted)) if (!properties[key] && key !== OPTIONAL_HOST) properties[key] = converted[key];
 
   const { properties: _p, required: _r, type: _t, ...rest } = base;
   const description = rest.description ?? CLASS_DESCRIPTIONS[cls.name];

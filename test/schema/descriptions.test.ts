@@ -28,7 +28,8 @@ describe('src/schema/descriptions.ts', () => {
     expect(CLASS_DESCRIPTIONS.ContentPart).toBe(
       'One part of a multi-part message content: `{"type": "text", "text": …}`, ' +
         '`{"type": "image_url", "image_url": {…}}`, `{"type": "input_audio", …}`. ' +
-        'Only `type` is checked; every other key is kept as given (C4).',
+        'Parsed as this class itself, only `type` is checked and every other key is kept as given (C4); ' +
+        "in a message's `content`, a known `type` picks its subclass.",
     );
     expect(Object.values(CLASS_DESCRIPTIONS).some((d) => d.includes('@example'))).toBe(false);
   });

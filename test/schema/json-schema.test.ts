@@ -64,15 +64,38 @@ describe('jsonSchema of the protocol models', () => {
     });
     const choice = jsonSchema(ChatCompletionStreamResponseChoice) as Schema;
     expect(choice.properties.finish_reason.anyOf).toEqual([
-      { type: 'string', enum: ['stop', 'length', 'function_call', 'tool_calls'] },
+      { type: 'string', enum: ['stop', 'length', 'function_call', 'tool_calls', 'content_filter', 'abort'] },
       { type: 'null' },
     ]);
   });
 
   it('puts nested models in $defs and points at them with #/$defs/Name', () => {
-    expect(Object.keys(chat.$defs).sort()).toEqual(['ChatMessage', 'ContentPart', 'FunctionCall', 'FunctionDefinition', 'ToolCall', 'ToolDefinition']);
+    expect(Object.keys(chat.$defs).sort()).toEqual([
+      'AudioPart', 'ChatMessage', 'ContentPart', 'CustomCall', 'CustomToolCall', 'CustomToolDefinition', 'CustomToolSpec',
+      'FilePart', 'FileRef', 'FunctionCall', 'FunctionDefinition', 'ImagePart', 'ImageURL', 'InputAudio',
+      'JsonSchemaResponseFormat', 'JsonSchemaSpec', 'RefusalPart', 'ResponseFormat', 'StreamOptions', 'TextPart',
+      'ToolCall', 'ToolDefinition',
+    ]);
     expect(chat.properties.messages.items).toEqual({ $ref: '#/$defs/ChatMessage' });
-    expect(chat.$defs.ChatMessage.properties.content.anyOf[1]).toEqual({ type: 'array', items: { $ref: '#/$defs/ContentPart' } });
+    // A choice by type: each known type's class, and the open fallback for every other type.
+    expect(chat.$defs.ChatMessage.properties.content.anyOf[1]).toEqual({
+      type: 'array',
+      items: {
+        anyOf: [
+          ...['TextPart', 'ImagePart', 'AudioPart', 'FilePart', 'RefusalPart'].map((n) => ({ $ref: `#/$defs/${n}` })),
+          {
+            allOf: [
+              { $ref: '#/$defs/ContentPart' },
+              { not: { type: 'object', required: ['type'], properties: { type: { enum: ['text', 'image_url', 'input_audio', 'file', 'refusal'] } } } },
+            ],
+          },
+        ],
+      },
+    });
+    // Optional fields are never required.
+    expect(chat.required).toEqual(['model', 'messages']);
+    expect(chat.properties.max_completion_tokens).toMatchObject({ anyOf: [{ type: 'integer' }, { type: 'null' }] });
+    expect(chat.$defs.DeltaToolCall).toBeUndefined();
     for (const m of MODELS) {
       const s = jsonSchema(m) as Schema;
       for (const r of refs(s)) expect([m.name, r, r.startsWith('#/$defs/') && r.slice(8) in s.$defs]).toEqual([m.name, r, true]);
@@ -86,7 +109,7 @@ describe('jsonSchema of the protocol models', () => {
     expect(s.properties.id).toEqual({ type: 'string', description: expect.stringContaining('32 hex digits') });
     expect(s.properties.created).not.toHaveProperty('default');
     expect(s.properties.object.default).toBe('chat.completion');
-    expect(s.required).toEqual(['model', 'choices', 'usage']);
+    expect(s.required).toEqual(['model', 'choices']);
   });
 
   it('describes every field and every exported model', () => {
