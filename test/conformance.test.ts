@@ -4,7 +4,7 @@
  * - `plainToInstance` + `validateSync(…, { forbidUnknownValues: false })`, what NestJS's ValidationPipe runs.
  * Every case must agree with the corpus on both. A failure names the case id.
  */
-import { plainToInstance } from 'class-transformer';
+import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { LocKey, issuesFromValidationErrors } from '../src';
 import { Case, diffDump, loadCorpus, modelClass, startsWith } from './corpus';
@@ -72,6 +72,48 @@ describe(`conformance corpus (${cases.length} cases)`, () => {
   it('plainToInstance + validateSync agrees with every case', () => {
     const failures = cases.map((c) => [c.id, checkDecorators(c)] as const).filter(([, f]) => f);
     expect(failures.map(([id, f]) => `case ${id}: ${f}`)).toEqual([]);
+  });
+
+  it('instanceToPlain (NestJS ClassSerializerInterceptor) serialises every accepted case on both routes, as JSON.stringify does', () => {
+    const failures: string[] = [];
+    for (const c of cases.filter((k) => k.ok)) {
+      const cls = modelClass(c.model);
+      for (const [route, inst] of [['parse', cls.parse(c.input)], ['decorators', plainToInstance(cls, c.input as object)]] as const) {
+        let plain: unknown;
+        try {
+          plain = instanceToPlain(inst);
+        } catch (e) {
+          failures.push(`case ${c.id} (${route}): instanceToPlain threw ${(e as Error).message}`);
+          continue;
+        }
+        const d = diffDump(JSON.parse(JSON.stringify(inst)), JSON.parse(JSON.stringify(plain)));
+        if (d) failures.push(`case ${c.id} (${route}): ${d}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("every accepted request round-trips through the gateway's forward form, dump({ excludeUnset: true })", () => {
+    const requests = cases.filter((k) => k.ok && /Request$/.test(k.model));
+    expect(requests.length).toBeGreaterThan(100);
+    const failures: string[] = [];
+    for (const c of requests) {
+      const cls = modelClass(c.model);
+      for (const [route, inst] of [['parse', cls.parse(c.input)], ['decorators', plainToInstance(cls, c.input as object)]] as const) {
+        const forward = inst.dump({ excludeUnset: true });
+        // What an upstream gets parses back to the very same request, and holds no key the client did not send.
+        const again = cls.parse(JSON.parse(JSON.stringify(forward)));
+        const d = diffDump(JSON.parse(JSON.stringify(cls.parse(c.input))), JSON.parse(JSON.stringify(again)));
+        if (d) failures.push(`case ${c.id} (${route}): ${d}`);
+        const input = c.input as Record<string, unknown>;
+        const invented = Object.keys(forward).filter((k) => !(k in input) || input[k] === undefined);
+        if (invented.length) failures.push(`case ${c.id} (${route}): forward form adds ${JSON.stringify(invented)}`);
+        for (const k of ['max_tokens', 'temperature', 'top_k', 'min_p', 'repetition_penalty', 'suppress_tokens']) {
+          if (k in forward && (input[k] === undefined || input[k] === null)) failures.push(`case ${c.id} (${route}): forward form has default ${k}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('both routes give the same dump for every accepted case', () => {
