@@ -8,7 +8,7 @@ import {
   DeltaMessage,
 } from '../models/chat';
 import type { ChatStreamFinishReason } from '../models/chat';
-import { FunctionCall, ToolCall } from '../models/tools';
+import { CustomCall, CustomToolCall, FunctionCall, ToolCall } from '../models/tools';
 import { StreamMerger } from './accumulate-stream';
 import type { ChoiceTail } from './accumulate-stream';
 import { entriesOf, mergePieces } from './extras';
@@ -18,6 +18,8 @@ interface ToolCallState {
   type: string | null;
   name: string | null;
   args: string;
+  /** The pieces of a custom tool's call: its name and input (C13). */
+  custom: { name: string | null; input: string } | null;
 }
 
 interface ChoiceState extends ChoiceTail<ChatStreamFinishReason> {
@@ -59,7 +61,7 @@ function applyDelta(state: ChoiceState, delta: DeltaMessage): void {
   for (const piece of delta.tool_calls ?? []) {
     let call = state.toolCalls.get(piece.index);
     if (!call) {
-      call = { id: null, type: null, name: null, args: '' };
+      call = { id: null, type: null, name: null, args: '', custom: null };
       state.toolCalls.set(piece.index, call);
     }
     call.id ??= piece.id ?? null;
@@ -68,6 +70,11 @@ function applyDelta(state: ChoiceState, delta: DeltaMessage): void {
       call.name ??= piece.function.name ?? null;
       if (piece.function.arguments) call.args += piece.function.arguments;
     }
+    if (piece.custom) {
+      call.custom ??= { name: null, input: '' };
+      call.custom.name ??= piece.custom.name ?? null;
+      if (piece.custom.input) call.custom.input += piece.custom.input;
+    }
   }
   mergePieces(state.messageExtras, delta);
 }
@@ -75,13 +82,14 @@ function applyDelta(state: ChoiceState, delta: DeltaMessage): void {
 function messageOf(state: ChoiceState): ChatMessage {
   const toolCalls = [...state.toolCalls.entries()]
     .sort(([a], [b]) => a - b)
-    .map(
-      ([, c]) =>
-        new ToolCall({
-          id: c.id ?? '',
-          type: c.type ?? 'function',
-          function: new FunctionCall({ name: c.name ?? '', arguments: c.args }),
-        }),
+    .map(([, c]) =>
+      c.type === 'custom' || (c.custom && c.type === null)
+        ? new CustomToolCall({ id: c.id ?? '', type: 'custom', custom: new CustomCall({ name: c.custom?.name ?? '', input: c.custom?.input ?? '' }) })
+        : new ToolCall({
+            id: c.id ?? '',
+            type: c.type ?? 'function',
+            function: new FunctionCall({ name: c.name ?? '', arguments: c.args }),
+          }),
     );
   return new ChatMessage({
     role: state.role ?? 'assistant',
@@ -95,8 +103,9 @@ function messageOf(state: ChoiceState): ChatMessage {
 /**
  * Merges chat stream chunks into the `ChatCompletionResponse` the same request
  * would have got unstreamed. Per choice `index`: `content` pieces concatenate
- * (null until a piece arrives), `tool_calls` pieces merge by their `index`
- * (`arguments` concatenate; the first `id`, `type` and `name` stay), the last
+ * (null until a piece arrives), and so do `reasoning_content` and `refusal`;
+ * `tool_calls` pieces merge by their `index` (`arguments`, or a custom tool's
+ * `input`, concatenate; the first `id`, `type` and `name` stay), the last
  * `finish_reason` wins. The `usage` of a usage chunk is kept (all zeros when
  * none came). `id`, `created` and `model` come from the first chunk. Extra keys
  * are kept: a chunk's by the last value, a delta's concatenated.

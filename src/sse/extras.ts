@@ -1,13 +1,19 @@
 /** How the accumulators carry the keys a chunk has beyond its model's fields. */
+import { optionalFieldsOf } from '../fields/field';
 import { OpenAIBaseModel } from '../model';
 
-/** The extra keys of `instance` with their values (`undefined` ones left out). */
+/**
+ * The keys of `instance` beyond the reference's fields, with their values: the
+ * optional fields that are present (`reasoning_content`, `refusal`, `logprobs`,
+ * `system_fingerprint`, …), then the extra keys; `undefined` ones left out.
+ */
 export function extrasOf(instance: OpenAIBaseModel): Array<[string, unknown]> {
   const self = instance as unknown as Record<string, unknown>;
-  return (instance.constructor as typeof OpenAIBaseModel)
-    .extraKeys(instance)
-    .map((k): [string, unknown] => [k, self[k]])
-    .filter(([, v]) => v !== undefined);
+  const keys = [
+    ...optionalFieldsOf(instance.constructor).map((f) => f.name),
+    ...(instance.constructor as typeof OpenAIBaseModel).extraKeys(instance),
+  ];
+  return keys.map((k): [string, unknown] => [k, self[k]]).filter(([, v]) => v !== undefined);
 }
 
 /** Later values replace earlier ones (`system_fingerprint`, `service_tier`, …). */

@@ -2,7 +2,7 @@
  * The accumulators rebuild the exact whole response from hand-made chunks,
  * however the strings are cut, tool calls and interleaved choices included.
  */
-import { ChatCompletionResponse, ChatCompletionStreamResponse, CompletionResponse, CompletionStreamResponse, ToolCall } from '../../src';
+import { ChatCompletionResponse, ChatCompletionStreamResponse, CompletionResponse, CompletionStreamResponse, CustomToolCall, ToolCall } from '../../src';
 import { sseEvent, SSE_DONE } from '../../src/sse/encode';
 import { ChatCompletionAccumulator, accumulateChatStream } from '../../src/sse/accumulate-chat';
 import { CompletionAccumulator, accumulateCompletionStream } from '../../src/sse/accumulate-completion';
@@ -79,8 +79,10 @@ test('the first id, type and name of a tool call stay; later pieces only add arg
 test('the last finish_reason wins, usage is kept, extras merge (pieces of a delta concatenate)', () => {
   const base = { id: 'chat-1', created: 1, model: 'm' };
   const acc = new ChatCompletionAccumulator();
-  acc.add(ChatCompletionStreamResponse.parse({ ...base, service_tier: 'a', obfuscation: 'zz', choices: [{ index: 0, delta: { role: 'assistant', content: 'x', reasoning_content: 'think ' }, logprobs: { content: [{ token: 'x' }] } }] }));
-  acc.add(ChatCompletionStreamResponse.parse({ ...base, service_tier: 'b', choices: [{ index: 0, delta: { content: 'y', reasoning_content: 'more' }, logprobs: { content: [{ token: 'y' }] }, finish_reason: 'length' }] }));
+  acc.add(ChatCompletionStreamResponse.parse({ ...base, service_tier: 'a', obfuscation: 'zz', choices: [{ index: 0, delta: { role: 'assistant', content: 'x', reasoning_content: 'think ' }, logprobs: { content: [{ token: 'x', logprob: -1 }] } }] }));
+  acc.add(ChatCompletionStreamResponse.parse({ ...base, service_tier: 'b', choices: [{ index: 0, delta: { content: 'y', reasoning_content: 'more', refusal: null }, logprobs: { content: [{ token: 'y', logprob: -2 }] }, finish_reason: 'length' }] }));
+  acc.add(ChatCompletionStreamResponse.parse({ ...base, choices: [{ index: 0, delta: { refusal: 'no' } }] }));
+  acc.add(ChatCompletionStreamResponse.parse({ ...base, choices: [{ index: 0, delta: { refusal: 'pe' } }] }));
   acc.add(ChatCompletionStreamResponse.parse({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
   acc.add(ChatCompletionStreamResponse.parse({ ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }));
   const json = JSON.parse(wire(acc.result()));
@@ -92,14 +94,33 @@ test('the last finish_reason wins, usage is kept, extras merge (pieces of a delt
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: 'xy', name: null, function_call: null, tool_calls: null, tool_call_id: null, reasoning_content: 'think more' },
+        // reasoning_content and refusal (declared, optional) concatenate like content.
+        message: {
+          role: 'assistant', content: 'xy', name: null, function_call: null, tool_calls: null, tool_call_id: null,
+          refusal: 'nope', reasoning_content: 'think more',
+        },
         finish_reason: 'stop',
-        logprobs: { content: [{ token: 'x' }, { token: 'y' }] },
+        logprobs: {
+          content: [
+            { token: 'x', logprob: -1, bytes: null, top_logprobs: [] },
+            { token: 'y', logprob: -2, bytes: null, top_logprobs: [] },
+          ],
+        },
       },
     ],
     usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3, tokens_per_second: 0, processing_time: 0 },
     service_tier: 'b',
   });
+});
+
+test('custom tool-call deltas merge into a CustomToolCall (input pieces concatenate)', () => {
+  const base = { id: 'chat-1', created: 1, model: 'm' };
+  const acc = new ChatCompletionAccumulator();
+  acc.add(ChatCompletionStreamResponse.parse({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'c1', type: 'custom', custom: { name: 'sql', input: 'SELECT' } }] } }] }));
+  acc.add(ChatCompletionStreamResponse.parse({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, custom: { input: ' 1' } }] }, finish_reason: 'tool_calls' }] }));
+  const call = acc.result().choices[0].message.tool_calls![0];
+  expect(call).toBeInstanceOf(CustomToolCall);
+  expect(JSON.parse(wire(call))).toEqual({ id: 'c1', type: 'custom', custom: { name: 'sql', input: 'SELECT 1' } });
 });
 
 test('legacy function_call deltas merge into one call', () => {

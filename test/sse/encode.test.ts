@@ -27,3 +27,17 @@ test('the terminator and headers are the ones OpenAI clients expect', () => {
   expect(SSE_HEADERS['Content-Type']).toBe('text/event-stream; charset=utf-8');
   expect(SSE_HEADERS['Cache-Control']).toBe('no-cache');
 });
+
+describe('C15 on the wire', () => {
+  it("sends exactly a chunk's dump: a tool-call delta without id, type or name has no nulls for them", () => {
+    const chunk = ChatCompletionStreamResponse.parse({
+      id: 'chat-1',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"a' } }] } }],
+    });
+    const event = sseEvent(chunk);
+    expect(event).toBe(`data: ${JSON.stringify(chunk.toJSON())}\n\n`);
+    expect(JSON.parse(event.slice(6)).choices[0].delta.tool_calls).toEqual([{ index: 0, function: { arguments: '{"a' } }]);
+  });
+});

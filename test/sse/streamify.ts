@@ -32,7 +32,12 @@ function interleave<T>(lists: T[][]): T[] {
  */
 export function chatChunksOf(response: ChatCompletionResponse, split: Splitter): ChatCompletionStreamResponse[] {
   const head = { id: response.id, created: response.created, model: response.model };
-  const extras = Object.fromEntries(ChatCompletionResponse.extraKeys(response).map((k) => [k, (response as any)[k]]));
+  // The keys beyond the head and choices (system_fingerprint, service_tier, extras) go on every chunk.
+  const extras = Object.fromEntries(
+    [...ChatCompletionResponse.extraKeys(response), 'system_fingerprint', 'service_tier']
+      .filter((k) => (response as any)[k] !== undefined)
+      .map((k) => [k, (response as any)[k]]),
+  );
   const chunk = (index: number, delta: object, finish_reason: string | null = null) =>
     new ChatCompletionStreamResponse({ ...head, choices: [{ index, delta, finish_reason } as any], ...extras });
   const perChoice = response.choices.map((choice) => {
