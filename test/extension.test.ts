@@ -2,7 +2,7 @@
  * Extending the protocol classes: subclass fields, plain class-validator
  * decorators, overriding a parent's default or rule, and subclass constructors.
  */
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { ChatCompletionRequest, ChatMessage, IntField, OpenAIBaseModel, StrField, initModel } from '../src';
 import type { ModelInit } from '../src';
 import { accept, reject } from './helpers/routes';
@@ -190,5 +190,20 @@ describe('a subclass constructor that keeps its own initialised fields', () => {
       expect(got.session_id).toBe('anonymous');
       expect(got.priority).toBe(3);
     }
+  });
+});
+
+describe('optional fields under a subclass that re-decorates a parent field', () => {
+  class PickyMessage extends ChatMessage {
+    @IsIn(['user', 'assistant']) override role!: string;
+  }
+  class RetypedMessage extends ChatMessage {
+    @StrField() override role!: string;
+  }
+
+  it.each([PickyMessage, RetypedMessage])('%p still checks the inherited optional fields on both routes', (cls) => {
+    expect(reject(cls, { role: 'user', refusal: 5 }).map((i) => i.loc)).toEqual([['refusal']]);
+    const [fast, deco] = accept(cls, { role: 'user', reasoning_content: null });
+    for (const got of [fast, deco]) expect(got.dump({ excludeUnset: true })).toEqual({ role: 'user', reasoning_content: null });
   });
 });

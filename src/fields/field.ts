@@ -129,10 +129,25 @@ export function badOptionalFields(instance: object): FieldSpec[] {
 function ensureOptionalHost(cls: Function): void {
   for (let c: Function | null = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) if (optionalHosts.has(c)) return;
   optionalHosts.add(cls);
+  // Ride on a field this class itself declares (a plain, non-optional one, so no
+  // `ValidateIf` can skip it): class-validator then walks no extra property.
+  const anchor = ownFields.get(cls)?.find((f) => !f.optional && f.type.nested !== 'direct');
+  registerOptionalConstraint(cls, anchor?.name ?? OPTIONAL_HOST);
+}
+
+/** Whether class-validator still runs an optional-fields constraint for `cls` (a subclass's own rule on the anchor drops it). */
+function hasOptionalConstraint(cls: Function): boolean {
+  const storage = getMetadataStorage();
+  return storage
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .some((m) => m.constraintCls !== undefined && storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name === OPTIONAL_CONSTRAINT);
+}
+
+function registerOptionalConstraint(cls: Function, propertyName: string): void {
   registerDecorator({
     name: OPTIONAL_CONSTRAINT,
     target: cls,
-    propertyName: OPTIONAL_HOST,
+    propertyName,
     options: { context: OWN_CONTEXT },
     validator: {
       validate: (_value: unknown, args: ValidationArguments): boolean => badOptionalFields(args.object as object).length === 0,
@@ -350,6 +365,7 @@ export function registerValidation(cls: Function, spec: FieldSpec, only?: Readon
  */
 export function restoreInheritedRules(cls: Function): void {
   const metas = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  if (optionalFieldsOf(cls).length && !hasOptionalConstraint(cls)) registerOptionalConstraint(cls, OPTIONAL_HOST);
   for (const spec of fieldsOf(cls)) {
     if (spec.optional) continue;
     const mine = metas.filter((m) => m.propertyName === spec.name);
