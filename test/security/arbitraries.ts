@@ -92,6 +92,18 @@ function seedsOf(model: Model): unknown[] {
       { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } },
     );
   }
+  // Classes the corpus only holds nested inside others.
+  const nested: Record<string, unknown[]> = {
+    CustomCall: [{ name: 'sql', input: 'SELECT 1' }],
+    CustomToolSpec: [{ name: 'sql', description: 'Runs SQL', format: { type: 'text' } }, { name: 'x' }],
+    DeltaCustomCall: [{ name: 'sql' }, { input: ' 1' }, {}],
+    FileRef: [{ file_id: 'file-1' }, { file_data: 'AAAA', filename: 'a.pdf' }],
+    ImageURL: [{ url: 'https://x/y.png', detail: 'auto' }, { url: 'u' }],
+    InputAudio: [{ data: 'AAAA', format: 'wav' }],
+    JsonSchemaSpec: [{ name: 's', schema: { type: 'object' }, strict: true }, { name: 's' }],
+    TopLogprob: [{ token: 'a', logprob: -0.5, bytes: [97] }, { token: 'b', logprob: -1 }],
+  };
+  own.push(...(nested[model.name] ?? []));
   if (model.name === 'OpenAIBaseModel') {
     own.push({}, ...corpus.filter((c) => c.input !== null && typeof c.input === 'object' && !Array.isArray(c.input)).slice(0, 50).map((c) => c.input));
   }

@@ -121,7 +121,7 @@ it('the 50,000-message body is about 5 MB', () => {
 it('the counters see the work (a body of 4 messages moves each of them)', () => {
   const w = measure(() => ChatCompletionRequest.parse(counted(body(4))));
   expect(w.touches).toBeGreaterThan(4 * 10);
-  expect(w.parseModel).toBe(1 + 4 + 2 + 2); // the request, 4 messages, a tool call and its function, 2 content parts
+  expect(w.parseModel).toBe(1 + 4 + 2 + 3); // the request, 4 messages, a tool call and its function, 2 content parts and an ImageURL
   expect(w.copyJson).toBeGreaterThan(0);
 });
 

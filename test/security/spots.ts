@@ -10,6 +10,7 @@ import {
   ChatMessage,
   CompletionLogprobs,
   ContentPart,
+  TextPart,
   DeltaMessage,
   FunctionDefinition,
   OpenAIBaseModel,
@@ -57,10 +58,18 @@ export const SPOTS: readonly Spot[] = [
   {
     name: 'content part',
     model: REQ,
-    template: '{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi",@@}]}]}',
+    template: '{"model":"m","messages":[{"role":"user","content":[{"type":"video_url","text":"hi",@@}]}]}',
     path: ['messages', 0, 'content', 0],
     kind: 'model',
     cls: ContentPart,
+  },
+  {
+    name: 'text part',
+    model: REQ,
+    template: '{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi",@@}]}]}',
+    path: ['messages', 0, 'content', 0],
+    kind: 'model',
+    cls: TextPart,
   },
   {
     name: 'choices[0].message',
@@ -129,10 +138,10 @@ export const SPOTS: readonly Spot[] = [
     kind: 'free',
   },
   {
-    name: 'content part extra (image_url)',
+    name: 'content part extra (video_url)',
     model: REQ,
-    template: '{"model":"m","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"u",@@}}]}]}',
-    path: ['messages', 0, 'content', 0, 'image_url'],
+    template: '{"model":"m","messages":[{"role":"user","content":[{"type":"video_url","video_url":{"url":"u",@@}}]}]}',
+    path: ['messages', 0, 'content', 0, 'video_url'],
     kind: 'free',
   },
   {
