@@ -50,3 +50,13 @@ export {
 } from './models/tools';
 export { UsageInfo } from './models/usage';
 export { CountTokenRequest } from './models/tokens';
+export {
+  extractToolCalls,
+  ToolCallStream,
+  formatToolsForPrompt,
+  toolCallId,
+  registerToolCallFormat,
+  toolCallFormat,
+  toolCallFormatNames,
+} from './tool-parsers';
+export type { ToolCallFormatName, ToolCallOptions, ToolCallFormat, WholeReplySink } from './tool-parsers';
