@@ -134,7 +134,7 @@ export class PythonCall extends Parser {
   private name = '';
   private key = '';
   private value: string[] = [];
-  private depth = 0;
+  private closers: number[] = [];
   private quote = 0;
   private escaped = false;
   private readonly entries: string[] = [];
@@ -198,7 +198,7 @@ export class PythonCall extends Parser {
           if (isJsonSpace(c)) break;
           if (c === 44 || c === 41) return this.fail(i);
           this.state = c === 39 || c === 34 || c === 91 || c === 123 || c === 40 ? P.Structured : P.Bare;
-          this.depth = 0;
+          this.closers = [];
           this.quote = 0;
           this.escaped = false;
           continue;
@@ -213,11 +213,16 @@ export class PythonCall extends Parser {
               continue;
             }
             if (d === 39 || d === 34) this.quote = d;
-            else if (d === 91 || d === 123 || d === 40) this.depth++;
+            else if (d === 91) this.closers.push(93);
+            else if (d === 123) this.closers.push(125);
+            else if (d === 40) this.closers.push(41);
             else if (d === 93 || d === 125 || d === 41) {
-              if (this.depth === 0) break;
-              this.depth--;
-            } else if (d === 44 && this.depth === 0) break;
+              if (this.closers.length === 0) break;
+              if (this.closers.pop() !== d) {
+                this.value.push(s.slice(start, i));
+                return this.fail(i);
+              }
+            } else if (d === 44 && this.closers.length === 0) break;
           }
           this.value.push(s.slice(start, i));
           if (i < s.length) {
