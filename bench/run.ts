@@ -27,6 +27,7 @@ import {
 } from './payloads';
 import { coldRequire, heapPerRequest } from './processes';
 import { pydanticPeer } from './pydantic';
+import { toolPayloadWarnings, toolPayloads } from './tool-calls';
 import type { PydanticResult } from './pydantic';
 import { ChatCompletionRequestSchema } from './zod-schema';
 
@@ -190,6 +191,26 @@ function main(): void {
     }
   }
 
+  const tools = toolPayloads();
+  for (const w of toolPayloadWarnings(tools)) console.log(`WARNING: ${w}`);
+  const toolUs: Record<string, number> = {};
+  const toolMBps: Record<string, number> = {};
+  console.log(`tool-call extraction, hermes (MB/s = reply bytes / time)${lpad('MB/s', 10)}`);
+  for (const payload of tools) {
+    const timings = timeGroup(payload.peers, OPTIONS);
+    for (const t of timings) {
+      const mbps = payload.text.length / 2 ** 20 / (t.medianNs / 1e9);
+      toolUs[t.key] = +(t.medianNs / 1000).toFixed(3);
+      toolMBps[t.key] = +mbps.toFixed(1);
+      console.log(`  ${pad(t.label, W - 2)}${lpad(us(t.medianNs), 10)}${lpad(`${us(t.minNs)}–${us(t.maxNs)}`, 16)}${lpad(mbps.toFixed(1), 10)}`);
+    }
+  }
+  const sizeRatio = (k: string, calls: number): number => {
+    const small = tools.find((p) => p.key === `4k_${calls}`)!;
+    const big = tools.find((p) => p.key === `40k_${calls}`)!;
+    return toolUs[`${k}_40k_${calls}`] / toolUs[`${k}_4k_${calls}`] / (big.text.length / small.text.length);
+  };
+
   const oursNow = (): number =>
     timeGroup(parsePeers(benchText).slice(0, 1), { ...OPTIONS, rounds: 5, warmupMs: 100 })[0].medianNs;
   const py: PydanticResult = pydanticPeer(benchText, bigText, PYDANTIC_SLICES, oursNow);
@@ -230,6 +251,14 @@ function main(): void {
     { key: 'chunk_vs_plain', label: 'stream chunk vs plain stringify', value: results.chunk.model.medianNs / results.chunk.plain.medianNs, limit: 1.5 },
     { key: 'response_vs_plain', label: 'ChatCompletionResponse vs plain stringify', value: results.response.model.medianNs / results.response.plain.medianNs, limit: 1.5 },
     { key: 'per_message_200_vs_bench', label: `per-message cost, ${BIG_MESSAGES} msgs vs ${benchMessages}`, value: perMessage, limit: 1.2 },
+    ...(['whole', 'stream'] as const).flatMap((k) =>
+      [3, 30].map((calls) => ({
+        key: `tool_${k}_linear_${calls}`,
+        label: `tool calls ${k}, 40 KB vs 4 KB time per byte (${calls} calls)`,
+        value: sizeRatio(k, calls),
+        limit: 1.2,
+      })),
+    ),
     { key: 'require_vs_peers', label: 'require vs cv + ct + reflect-metadata', value: req.packageMs / req.peersMs, limit: 1.3 },
     { key: 'heap_vs_plain', label: 'heap per retained request vs JSON.parse', value: heap.modelBytes / heap.plainBytes, limit: 1.5 },
   ];
@@ -259,6 +288,7 @@ function main(): void {
     pydantic: 'skipped' in py ? py : { version: py.version, benchUs: +py.benchUs.toFixed(3), bigUs: +py.bigUs.toFixed(3), ratio: +py.ratio.toFixed(3) },
     requireMs: { package: +req.packageMs.toFixed(2), peers: +req.peersMs.toFixed(2), firstParse: +req.firstParseMs.toFixed(3) },
     marginalUsPerMessage: { parseJson: +(marginal('parseJson') / 1000).toFixed(3), jsonParse: +(marginal('jsonParse') / 1000).toFixed(3), zod: +(marginal('zod') / 1000).toFixed(3) },
+    toolCalls: { us: toolUs, MBps: toolMBps, bytes: Object.fromEntries(tools.map((p) => [p.key, p.text.length])) },
     heapBytesPerRequest: { model: Math.round(heap.modelBytes), plain: Math.round(heap.plainBytes) },
     targets: Object.fromEntries(
       targets.map((t) => [t.key, { value: t.value === undefined ? null : +t.value.toFixed(3), limit: t.limit, pass: t.value === undefined ? null : t.value <= t.limit }]),
