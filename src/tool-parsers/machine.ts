@@ -53,6 +53,10 @@ function escapeClass(ch: string): string {
   return /[\\\]^-]/.test(ch) ? `\\${ch}` : ch;
 }
 
+/** How much failed-call text may be scanned again: this many code units, plus `RESCAN_FACTOR` per code unit of input. */
+const RESCAN_BASE = 1 << 16;
+const RESCAN_FACTOR = 8;
+
 /** Scans one reply; see the module comment. */
 export class Machine {
   private out: ToolEvent[] = [];
@@ -62,6 +66,9 @@ export class Machine {
   private raw: string[] = [];
   private skip = 1;
   private isWhole = false;
+  private included = false;
+  private budget = RESCAN_BASE;
+  private readonly longest: number;
   private plain = false;
   private started = false;
   private readonly markers: readonly string[];
@@ -73,6 +80,7 @@ export class Machine {
     readonly live: boolean,
   ) {
     this.markers = [...format.markers, ...(format.valueMarkers ?? [])];
+    this.longest = Math.max(1, ...this.markers.map((m) => m.length));
     const chars = [...new Set(this.markers.map((m) => m[0]))].map(escapeClass).join('');
     this.firsts = chars ? new RegExp(`[${chars}]`, 'g') : /$^/g;
   }
@@ -100,6 +108,7 @@ export class Machine {
   /** Scans the next piece of text. */
   push(text: string): void {
     if (!this.started) this.start();
+    this.budget += RESCAN_FACTOR * text.length;
     this.process(text);
   }
 
@@ -111,9 +120,10 @@ export class Machine {
         this.block.end();
         if (this.block.status === Status.Done) this.flush();
         else {
+          const included = this.included;
           const again = this.fail();
           if (again) {
-            this.process(again);
+            this.process(again, included ? again.length : 0);
             continue;
           }
         }
@@ -141,64 +151,98 @@ export class Machine {
     this.emit({ kind: 'content', text });
   }
 
-  private process(s: string): void {
-    if (this.pending) {
-      s = this.pending + s;
-      this.pending = '';
-    }
+  /**
+   * Scans `text`. A failed call's text is scanned again (without its marker)
+   * before the rest, kept as separate segments so that nothing is copied but
+   * the failed text itself. Value markers (`{`) are ignored below a segment's
+   * `quiet` index: that is the inside of a JSON value that just failed, whose
+   * nested values are not calls of their own (scanning them again would make
+   * nested input quadratic).
+   */
+  private process(text: string, quietEnd = 0): void {
+    const rest: Array<[string, number, number]> = [];
+    let s = text;
     let i = 0;
-    while (i < s.length) {
+    let quiet = quietEnd;
+    if (this.pending) {
+      rest.push([s, 0, quiet]);
+      s = this.pending;
+      this.pending = '';
+      quiet = 0;
+    }
+    for (;;) {
+      if (i >= s.length) {
+        const next = rest.pop();
+        if (!next) return;
+        if (this.pending && !this.block) {
+          // Held text meets the next segment: join it with that segment's head (markers are short).
+          const [ns, nj, nq] = next;
+          const take = Math.min(this.longest, ns.length - nj);
+          s = this.pending + ns.slice(nj, nj + take);
+          this.pending = '';
+          i = 0;
+          quiet = nq > nj ? s.length : 0;
+          if (nj + take < ns.length) rest.push([ns, nj + take, nq]);
+          continue;
+        }
+        [s, i, quiet] = next;
+        continue;
+      }
       if (this.block) {
         const j = this.block.feed(s, i);
         if (!this.sink!.announced) this.raw.push(s.slice(i, j));
         const st = this.block.status;
-        if (st === Status.Open) return;
-        if (st === Status.Done) {
-          this.flush();
+        if (st === Status.Done) this.flush();
+        if (st !== Status.Failed) {
           i = j;
           continue;
         }
+        const included = this.included;
+        const inQuiet = quiet > 0;
         const again = this.fail();
-        s = again + s.slice(j);
+        if (j < s.length) rest.push([s, j, quiet]);
+        s = again;
         i = 0;
+        quiet = included || inQuiet ? again.length : 0;
         continue;
       }
       if (this.plain) {
         this.content(s.slice(i));
-        return;
+        i = s.length;
+        continue;
       }
-      const re = this.firsts;
-      re.lastIndex = i;
-      let found = false;
-      for (let m = re.exec(s); m; m = re.exec(s)) {
-        const at = m.index;
-        for (const marker of this.markers) {
-          if (!s.startsWith(marker, at)) continue;
-          this.content(s.slice(i, at));
-          const included = this.format.valueMarkers?.includes(marker) ?? false;
-          this.sink = new BlockSink(this, false);
-          this.block = this.format.open!(marker, this.sink);
-          this.isWhole = false;
-          this.raw = included ? [] : [marker];
-          this.skip = included ? 1 : marker.length;
-          i = included ? at : at + marker.length;
-          found = true;
-          break;
-        }
-        if (found) break;
-        if (this.markers.some((marker) => s.length - at < marker.length && marker.startsWith(s.slice(at)))) {
-          this.content(s.slice(i, at));
-          this.pending = s.slice(at);
-          return;
-        }
-        if (found) break;
-        re.lastIndex = at + 1;
-      }
-      if (!found) {
-        this.content(s.slice(i));
-        return;
-      }
+      i = this.scanContent(s, i, quiet);
     }
+  }
+
+  /** Content up to the next marker (opening its call) or held-back marker start; returns where it stopped. */
+  private scanContent(s: string, i: number, quiet: number): number {
+    const re = this.firsts;
+    re.lastIndex = i;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const at = m.index;
+      for (const marker of this.markers) {
+        if (!s.startsWith(marker, at)) continue;
+        const included = this.format.valueMarkers?.includes(marker) ?? false;
+        if (included && at < quiet) continue;
+        this.content(s.slice(i, at));
+        this.included = included;
+        this.sink = new BlockSink(this, false);
+        this.block = this.format.open!(marker, this.sink);
+        this.isWhole = false;
+        this.raw = included ? [] : [marker];
+        this.skip = included ? 1 : marker.length;
+        return included ? at : at + marker.length;
+      }
+      if (this.markers.some((marker) => s.length - at < marker.length && marker.startsWith(s.slice(at)))) {
+        this.content(s.slice(i, at));
+        this.pending = s.slice(at);
+        return s.length;
+      }
+      re.lastIndex = at + 1;
+    }
+    this.content(s.slice(i));
+    return s.length;
   }
 
   private flush(): void {
@@ -222,6 +266,12 @@ export class Machine {
     const text = this.raw.join('');
     this.raw = [];
     if (this.isWhole) return text;
+    if (text.length > this.budget) {
+      // Scanning failed calls again is bounded (by a multiple of the input): past that, their text is content as is.
+      this.content(text);
+      return '';
+    }
+    this.budget -= text.length;
     this.content(text.slice(0, this.skip));
     return text.slice(this.skip);
   }

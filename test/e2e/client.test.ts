@@ -174,7 +174,7 @@ describe.each(['hermes', 'nous', 'qwen', 'gorilla', 'openai', 'json_schema', 'll
     });
 
     test('streamed', async () => {
-      const runner = client.chat.completions.stream(params as OpenAI.Chat.ChatCompletionCreateParamsStreaming);
+      const runner = client.chat.completions.stream({ ...params, stream: true } as OpenAI.Chat.ChatCompletionCreateParamsStreaming);
       const final = await runner.finalChatCompletion();
       const choice = final.choices[0];
       expect(choice.finish_reason).toBe('tool_calls');

@@ -65,6 +65,16 @@ describe('extractToolCalls rules', () => {
     expect(() => extractToolCalls(`[f(a=${'['.repeat(5000)})]`, 'pythonic')).not.toThrow();
   });
 
+  it.each([
+    ['gorilla', '<<<f(a=['.repeat(5000)],
+    ['openai', '{"a":'.repeat(5000)],
+    ['qwen', '✿FUNCTION✿: f\n✿ARGS✿: '.repeat(5000)],
+    ['mistral', '[TOOL_CALLS]'.repeat(5000)],
+    ['hermes', '<tool_call>{"a": "'.repeat(5000)],
+  ])('%s: nested failing blocks are content (rescans are bounded)', (format, text) => {
+    expect(outcomeOf(extractToolCalls(text, format))).toEqual({ content: text.trim(), calls: [] });
+  });
+
   it('keeps a lone surrogate and odd code units as they are', () => {
     const text = 'a\ud800b <tool_call>{"name": "f", "arguments": {"s": "\ud83d"}}</tool_call>';
     const info = extractToolCalls(text, 'hermes');
