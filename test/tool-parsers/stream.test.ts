@@ -125,3 +125,31 @@ describe('ToolCallStream deltas', () => {
     expect(s.end()).toEqual([]);
   });
 });
+
+describe('ToolCallStream on long replies, seeded random cuts', () => {
+  const args = (k: number): string => JSON.stringify({ q: `item ${k} {x} [y] "z" 🌍 مرحبا`.repeat(20), n: { k, list: [1, { a: null }] } });
+  const many = (make: (k: number) => string, sep: string): string => Array.from({ length: 30 }, (_, k) => make(k)).join(sep);
+  const replies: Array<[string, string]> = [
+    ['hermes', many((k) => `Step ${k}: <tool_call>{"name": "f${k}", "arguments": ${args(k)}}</tool_call>`, '\n')],
+    ['qwen', many((k) => `✿FUNCTION✿: f${k}\n✿ARGS✿: ${args(k)}\n✿RESULT✿: ok`, '\n')],
+    ['gorilla', many((k) => `<<<f${k}(q=${JSON.stringify(`v ${k} ) , >>>`.repeat(20))}, n=${k})>>>`, ' and ')],
+    ['openai', `Calls: [${many((k) => `{"name": "f${k}", "arguments": ${args(k)}}`, ', ')}] done`],
+    ['mistral', `Text first. [TOOL_CALLS][${many((k) => `{"name": "f${k}", "arguments": ${args(k)}}`, ', ')}]`],
+    ['json_schema', `[${many((k) => `{"function": {"name": "f${k}", "arguments": ${args(k)}}}`, ', ')}]`],
+    ['llama3_json', `<|python_tag|>${many((k) => `{"name": "f${k}", "parameters": ${args(k)}}`, '; ')}`],
+    ['pythonic', `[${many((k) => `f${k}(q='${`v ${k} ) , ]`.repeat(20)}', n=${k})`, ', ')}]`],
+  ];
+
+  it.each(replies)('%s', (format, text) => {
+    const whole = outcomeOf(extractToolCalls(text, format));
+    expect(whole.calls).toHaveLength(30);
+    expect(text.length).toBeGreaterThan(2000);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { minLength: 1, maxLength: 400 }), (cuts) => {
+        const got = streamPieces(format, cutAt(text, [...cuts].sort((a, b) => a - b)));
+        expect({ content: got.content, calls: got.calls }).toEqual(whole);
+      }),
+      { seed: 2026, numRuns: 15 },
+    );
+  });
+});
