@@ -153,3 +153,25 @@ describe('ToolCallStream on long replies, seeded random cuts', () => {
     );
   });
 });
+
+describe('arguments stream as written', () => {
+  const long = JSON.stringify({ text: 'word '.repeat(50) });
+  it.each([
+    ['hermes', `<tool_call>{"name": "f", "arguments": ${long}}</tool_call>`],
+    ['qwen', `✿FUNCTION✿: f\n✿ARGS✿: ${long}`],
+    ['openai', `Function call: {"name": "f", "arguments": ${long}}`],
+    ['mistral', `[TOOL_CALLS][{"name": "f", "arguments": ${long}}]`],
+    ['mistral', `[TOOL_CALLS]f[ARGS]${long}`],
+    ['llama3_json', `<|python_tag|>{"name": "f", "parameters": ${long}}`],
+    ['gorilla', `<<<f(a=1, b=2, text=${JSON.stringify('word '.repeat(50))})>>>`],
+  ])('%s sends the name and argument fragments before the reply ends', (format, text) => {
+    const s = new ToolCallStream(format);
+    const half = Math.floor(text.length * 0.75);
+    const early = toolDeltas([...s.push(text.slice(0, half / 2)), ...s.push(text.slice(half / 2, half))]);
+    expect(early[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'f' } });
+    const fragments = early.slice(1).map((d) => (d.function as { arguments: string }).arguments);
+    expect(fragments.length).toBeGreaterThan(0);
+    const late = toolDeltas([...s.push(text.slice(half)), ...s.end()]).map((d) => (d.function as { arguments: string }).arguments);
+    expect(JSON.parse([...fragments, ...late].join(''))).toEqual(format === 'gorilla' ? { a: 1, b: 2, text: 'word '.repeat(50) } : JSON.parse(long));
+  });
+});
