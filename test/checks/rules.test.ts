@@ -15,10 +15,11 @@ import {
   registerCheck,
   valueError,
 } from '../../src';
+import type { ModelStatic, OpenAIBaseModel } from '../../src';
 import { CASES, bodyOf } from './cases';
 import type { CheckCase } from './cases';
 
-const classOf = (c: CheckCase) => (c.kind === 'chat' ? ChatCompletionRequest : CompletionRequest);
+const classOf = (c: CheckCase): ModelStatic<OpenAIBaseModel> => (c.kind === 'chat' ? ChatCompletionRequest : CompletionRequest);
 const label = (c: CheckCase) => `${c.row}: ${c.name} (${c.kind})${c.loc ? ` is refused at ${dottedLoc(c.loc)}` : ' passes'}`;
 
 describe('every row of the table has a passing and a failing body', () => {
