@@ -25,8 +25,11 @@ type AnyClass = abstract new (...args: any[]) => object;
 
 /** Rules registered on each class itself (not inherited ones). */
 const OWN_RULES = new WeakMap<AnyClass, ProtocolRule[]>();
-/** Every rule that applies to a class, built-in and registered along its prototype chain; cleared on registration. */
-let resolved = new WeakMap<AnyClass, readonly ProtocolRule[]>();
+/** Where a class caches every rule that applies to it (an own, non-enumerable property), with the registry version. */
+const RESOLVED = Symbol('oai-protocols.protocolRules');
+/** Bumped by each registration, so cached rule lists are rebuilt. */
+let version = 0;
+type Resolved = { version: number; rules: readonly ProtocolRule[] };
 
 /**
  * Adds a protocol check to `cls` and to its subclasses. It runs after the
@@ -44,7 +47,7 @@ export function registerCheck<C extends AnyClass>(cls: C, rule: ProtocolRule<Ins
   const own = OWN_RULES.get(cls) ?? [];
   own.push(rule as unknown as ProtocolRule);
   OWN_RULES.set(cls, own);
-  resolved = new WeakMap();
+  version++;
 }
 
 /** The built-in rules' request kind of a class: chat, completion, or none. */
@@ -56,16 +59,20 @@ function kindOf(cls: AnyClass): RequestKind | undefined {
 
 /** Every rule that applies to `cls`: the built-in ones for its kind, then those registered from the root class down. */
 export function rulesFor(cls: AnyClass): readonly ProtocolRule[] {
-  let rules = resolved.get(cls);
-  if (rules) return rules;
+  if (Object.prototype.hasOwnProperty.call(cls, RESOLVED)) {
+    const cached = (cls as unknown as { [RESOLVED]: Resolved })[RESOLVED];
+    if (cached.version === version) return cached.rules;
+  }
   const kind = kindOf(cls);
   const builtin: ProtocolRule[] = kind ? PROTOCOL_RULES.filter((r) => r.kinds.includes(kind)) : [];
   const chain: AnyClass[] = [];
   for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     chain.unshift(c as AnyClass);
   }
-  rules = Object.freeze([...builtin, ...chain.flatMap((c) => OWN_RULES.get(c) ?? [])]);
-  resolved.set(cls, rules);
+  const rules = Object.freeze([...builtin, ...chain.flatMap((c) => OWN_RULES.get(c) ?? [])]);
+  if (Object.isExtensible(cls)) {
+    Object.defineProperty(cls, RESOLVED, { value: { version, rules }, enumerable: false, configurable: true, writable: true });
+  }
   return rules;
 }
 
@@ -88,9 +95,10 @@ export function checkProtocol(instance: object, checks: ProtocolChecks = true): 
   if (!limits) return [];
   const out: Issue[] = [];
   const view = instance as RequestView;
-  for (const rule of rulesFor(instance.constructor as AnyClass)) {
-    const found = rule.check(view, limits);
-    if (found) for (const issue of found) out.push(issue);
+  const rules = rulesFor(instance.constructor as AnyClass);
+  for (let i = 0; i < rules.length; i++) {
+    const found = rules[i].check(view, limits);
+    if (found) for (let j = 0; j < found.length; j++) out.push(found[j]);
   }
   return out;
 }

@@ -59,36 +59,52 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isInt = (v: unknown): v is number => Number.isInteger(v);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const absent = (v: unknown): boolean => v === undefined || v === null;
-const DECIMAL_ID = /^\d+$/;
 
-/** A rule on one number field: `bad(value)` says whether it is refused, `text` how. */
-function numberRule(field: string, bad: (v: number) => boolean, text: string, kinds = BOTH): BuiltinRule {
+/**
+ * A rule on one number field, read by `read`: refused below `lo` (or at it, when
+ * `loOpen`) and above `hi`; `text` says what is allowed. (Each row reads its field
+ * with its own literal property access, which keeps the read fast.)
+ */
+function numberRule(field: string, read: (r: RequestView) => unknown, lo: number, loOpen: boolean, hi: number, text: string): BuiltinRule {
   return {
-    kinds,
+    kinds: BOTH,
     fields: [field],
     check: (r) => {
-      const v = r[field];
-      return isNumber(v) && bad(v) ? [valueError([field], `${field} ${text}, got ${v}`, v)] : undefined;
+      const v = read(r);
+      if (typeof v !== 'number' || (v > lo && v <= hi) || (v === lo && !loOpen)) return undefined;
+      return [valueError([field], `${field} ${text}, got ${v}`, v)];
     },
   };
 }
 
-/** `top_logprobs` (chat) and `logprobs` (completion): at least 0, at most `maxLogprobs`. */
-function logprobsCount(field: string, v: number, limits: Readonly<ProtocolLimits>, out: Issue[]): void {
-  const max = limits.maxLogprobs ?? DEFAULT_MAX_LOGPROBS;
-  if (v < 0) out.push(valueError([field], `${field} must be a non-negative integer, got ${v}`, v));
-  else if (v > max) out.push(valueError([field], `${field} must be at most ${max} (the server's max_logprobs), got ${v}`, v));
+/** Whether a logit_bias key is a decimal token id (digits only). */
+function isDecimalId(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
-/** The token ids of a list, each below `vocabSize`, located under `loc`. */
-function idsInVocab(list: unknown, loc: LocKey[], what: string, vocab: number | undefined, out: Issue[]): void {
-  if (vocab === undefined || !Array.isArray(list)) return;
+/** `top_logprobs` (chat) and `logprobs` (completion): at least 0, at most `maxLogprobs`. */
+function logprobsCount(field: string, v: number, limits: Readonly<ProtocolLimits>): Issue | undefined {
+  const max = limits.maxLogprobs ?? DEFAULT_MAX_LOGPROBS;
+  if (v < 0) return valueError([field], `${field} must be a non-negative integer, got ${v}`, v);
+  if (v > max) return valueError([field], `${field} must be at most ${max} (the server's max_logprobs), got ${v}`, v);
+  return undefined;
+}
+
+/** The token ids of a list, each below `vocabSize`, located under `loc`; issues are added to `out` (made when needed). */
+function idsInVocab(list: unknown, loc: LocKey[], what: string, vocab: number | undefined, out?: Issue[]): Issue[] | undefined {
+  if (vocab === undefined || !Array.isArray(list)) return out;
   for (let i = 0; i < list.length; i++) {
     const id: unknown = list[i];
     if (isNumber(id) && id >= vocab) {
-      out.push(valueError([...loc, i], `${what} ${id} is out of the vocabulary (size ${vocab})`, id));
+      (out ??= []).push(valueError([...loc, i], `${what} ${id} is out of the vocabulary (size ${vocab})`, id));
     }
   }
+  return out;
 }
 
 /** The name a `tool_choice` object names, or undefined when it has neither accepted form. */
@@ -129,8 +145,8 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     check: (r, limits) => {
       const v = r.top_logprobs;
       if (!isNumber(v)) return undefined;
-      const out: Issue[] = [];
-      logprobsCount('top_logprobs', v, limits, out);
+      const range = logprobsCount('top_logprobs', v, limits);
+      const out = range ? [range] : [];
       if (absent(r.logprobs) || r.logprobs === false) {
         out.push(valueError(['top_logprobs'], 'logprobs must be true when top_logprobs is given', v));
       }
@@ -142,9 +158,8 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     kinds: COMPLETION,
     fields: ['logprobs'],
     check: (r, limits) => {
-      const out: Issue[] = [];
-      if (isNumber(r.logprobs)) logprobsCount('logprobs', r.logprobs, limits, out);
-      return out;
+      const issue = isNumber(r.logprobs) ? logprobsCount('logprobs', r.logprobs, limits) : undefined;
+      return issue && [issue];
     },
   },
   // tool_choice | a string other than none/auto/required; auto, required or an object while tools is empty
@@ -183,21 +198,21 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     },
   },
   // temperature | < 0 or > 2
-  numberRule('temperature', (v) => v < 0 || v > 2, 'must be between 0 and 2'),
+  numberRule('temperature', (r) => r.temperature, 0, false, 2, 'must be between 0 and 2'),
   // top_p | ≤ 0 or > 1
-  numberRule('top_p', (v) => v <= 0 || v > 1, 'must be in (0, 1]'),
+  numberRule('top_p', (r) => r.top_p, 0, true, 1, 'must be in (0, 1]'),
   // top_k | < -1
-  numberRule('top_k', (v) => v < -1, 'must be -1 or 0 (no limit), or at least 1'),
+  numberRule('top_k', (r) => r.top_k, -1, false, Infinity, 'must be -1 or 0 (no limit), or at least 1'),
   // min_p | < 0 or > 1
-  numberRule('min_p', (v) => v < 0 || v > 1, 'must be between 0 and 1'),
+  numberRule('min_p', (r) => r.min_p, 0, false, 1, 'must be between 0 and 1'),
   // presence_penalty, frequency_penalty | < -2 or > 2
-  numberRule('presence_penalty', (v) => v < -2 || v > 2, 'must be between -2 and 2'),
-  numberRule('frequency_penalty', (v) => v < -2 || v > 2, 'must be between -2 and 2'),
+  numberRule('presence_penalty', (r) => r.presence_penalty, -2, false, 2, 'must be between -2 and 2'),
+  numberRule('frequency_penalty', (r) => r.frequency_penalty, -2, false, 2, 'must be between -2 and 2'),
   // repetition_penalty | ≤ 0
-  numberRule('repetition_penalty', (v) => v <= 0, 'must be greater than 0'),
+  numberRule('repetition_penalty', (r) => r.repetition_penalty, 0, true, Infinity, 'must be greater than 0'),
   // max_tokens, max_completion_tokens | < 1
-  numberRule('max_tokens', (v) => v < 1, 'must be at least 1'),
-  numberRule('max_completion_tokens', (v) => v < 1, 'must be at least 1'),
+  numberRule('max_tokens', (r) => r.max_tokens, 1, false, Infinity, 'must be at least 1'),
+  numberRule('max_completion_tokens', (r) => r.max_completion_tokens, 1, false, Infinity, 'must be at least 1'),
   // min_tokens | < 0, or > max_tokens (or max_completion_tokens when given) | min_tokens
   {
     kinds: BOTH,
@@ -220,14 +235,17 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     check: (r, limits) => {
       const bias = r.logit_bias;
       if (!isObject(bias)) return undefined;
-      const out: Issue[] = [];
-      for (const key of Object.keys(bias)) {
+      let out: Issue[] | undefined;
+      const keys = Object.keys(bias);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
         const v = bias[key];
-        if (!DECIMAL_ID.test(key)) out.push(valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key));
-        else if (limits.vocabSize !== undefined && Number(key) >= limits.vocabSize) {
-          out.push(valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${limits.vocabSize})`, key));
+        if (!isDecimalId(key)) {
+          (out ??= []).push(valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key));
+        } else if (limits.vocabSize !== undefined && Number(key) >= limits.vocabSize) {
+          (out ??= []).push(valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${limits.vocabSize})`, key));
         } else if (isNumber(v) && (v < -100 || v > 100)) {
-          out.push(valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v));
+          (out ??= []).push(valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v));
         }
       }
       return out;
@@ -242,8 +260,8 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
       const msg = 'stop sequences must not be empty';
       if (stop === '') return [valueError(['stop'], msg, stop)];
       if (!Array.isArray(stop)) return undefined;
-      const out: Issue[] = [];
-      for (let i = 0; i < stop.length; i++) if (stop[i] === '') out.push(valueError(['stop', i], msg, ''));
+      let out: Issue[] | undefined;
+      for (let i = 0; i < stop.length; i++) if (stop[i] === '') (out ??= []).push(valueError(['stop', i], msg, ''));
       return out;
     },
   },
@@ -254,11 +272,11 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     check: (r) => {
       const messages = r.messages;
       if (!Array.isArray(messages)) return undefined;
-      const out: Issue[] = [];
+      let out: Issue[] | undefined;
       for (let i = 0; i < messages.length; i++) {
-        const m: unknown = messages[i];
-        if (isObject(m) && m.role === 'tool' && absent(m.tool_call_id)) {
-          out.push(valueError(['messages', i, 'tool_call_id'], 'a tool message must have a tool_call_id', m.tool_call_id ?? null));
+        const m = messages[i] as { role?: unknown; tool_call_id?: unknown } | null;
+        if (m !== null && typeof m === 'object' && m.role === 'tool' && absent(m.tool_call_id)) {
+          (out ??= []).push(valueError(['messages', i, 'tool_call_id'], 'a tool message must have a tool_call_id', m.tool_call_id ?? null));
         }
       }
       return out;
@@ -268,11 +286,7 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
   {
     kinds: BOTH,
     fields: ['stop_token_ids'],
-    check: (r, limits) => {
-      const out: Issue[] = [];
-      idsInVocab(r.stop_token_ids, ['stop_token_ids'], 'token id', limits.vocabSize, out);
-      return out;
-    },
+    check: (r, limits) => idsInVocab(r.stop_token_ids, ['stop_token_ids'], 'token id', limits.vocabSize),
   },
   // prompt (completion, token ids) | an id ≥ vocabSize | ["prompt", i] or ["prompt", i, j]
   {
@@ -281,9 +295,9 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     check: (r, limits) => {
       const prompt = r.prompt;
       if (limits.vocabSize === undefined || !Array.isArray(prompt)) return undefined;
-      const out: Issue[] = [];
-      if (prompt.some(isInt)) idsInVocab(prompt, ['prompt'], 'prompt token id', limits.vocabSize, out);
-      else prompt.forEach((p: unknown, i) => idsInVocab(p, ['prompt', i], 'prompt token id', limits.vocabSize, out));
+      if (prompt.some(isInt)) return idsInVocab(prompt, ['prompt'], 'prompt token id', limits.vocabSize);
+      let out: Issue[] | undefined;
+      for (let i = 0; i < prompt.length; i++) out = idsInVocab(prompt[i], ['prompt', i], 'prompt token id', limits.vocabSize, out);
       return out;
     },
   },
