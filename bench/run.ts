@@ -254,7 +254,7 @@ function main(): void {
   for (const t of targets) {
     const mark = t.value === undefined ? 'SKIP' : t.value <= t.limit ? 'PASS' : 'FAIL';
     const value = t.value === undefined ? '—' : `${t.value.toFixed(2)}×`;
-    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(t.limit < 1.1 && t.limit !== 1 ? 2 : 1)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
+    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(Number.isInteger(t.limit * 10) ? 1 : 2)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
   }
   console.log(
     `\nmarginal cost per extra message (200-msg minus bench payload, /${extraMessages}): parseJson ${us(marginal('parseJson'))} µs, ` +
