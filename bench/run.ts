@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DEFAULT_OPTIONS, timeGroup, us } from './harness';
+import { DEFAULT_OPTIONS, median, timeGroup, us } from './harness';
 import type { HarnessOptions, Peer, Timing } from './harness';
 import { lib } from './lib';
 import {
@@ -42,6 +42,8 @@ const BIG_MESSAGES = 200;
 const { ChatCompletionRequest } = lib;
 const bigText = manyMessages(BIG_MESSAGES);
 const benchMessages = messageCount(benchText);
+/** The bench payload as a value, for `parse` (which neither mutates nor keeps its input). */
+const benchValue: unknown = JSON.parse(benchText);
 
 /** The bare decorator route, as NestJS's ValidationPipe runs it (transform + validate). */
 function bareDecorators(text: string): object {
@@ -106,6 +108,15 @@ const SECTIONS: Section[] = [
     peers: parsePeers(bigText),
   },
   {
+    key: 'checks',
+    title: 'parse of the bench payload (a value), protocol checks off vs on',
+    baseline: 'off',
+    peers: [
+      { key: 'off', label: 'ChatCompletionRequest.parse(value)', run: () => ChatCompletionRequest.parse(benchValue) },
+      { key: 'on', label: 'ChatCompletionRequest.parse(value, { checks: true })', run: () => ChatCompletionRequest.parse(benchValue, { checks: true }) },
+    ],
+  },
+  {
     key: 'chunk',
     title: 'stream chunk: build + JSON.stringify',
     baseline: 'plain',
@@ -147,6 +158,9 @@ function sanityChecks(): string[] {
     if (canonical(ChatCompletionRequestSchema.parse(JSON.parse(text))) !== canonical(JSON.parse(ours))) {
       warnings.push(`${name}: zod output differs from parseJson's dump (key order ignored)`);
     }
+  }
+  if (JSON.stringify(ChatCompletionRequest.parse(benchValue, { checks: true })) !== JSON.stringify(ChatCompletionRequest.parse(benchValue))) {
+    warnings.push('checks: parse with checks on gives another instance than without');
   }
   if (JSON.stringify(buildChunk('tok')) !== JSON.stringify(plainChunk('tok'))) warnings.push('chunk: model and plain JSON differ');
   if (JSON.stringify(buildResponse()) !== JSON.stringify(plainResponse())) warnings.push('response: model and plain JSON differ');
@@ -234,6 +248,8 @@ function main(): void {
   console.log(`  ${pad('JSON.parse', W - 2)}${lpad(heap.plainBytes.toFixed(0), 10)}`);
 
   const p = results.parse;
+  // Per-round ratios (the two rows take turns within each round), then their median.
+  const checksRatio = median(results.checks.on.roundsNs.map((on, i) => on / results.checks.off.roundsNs[i]));
   const b = results.parseBig;
   const perMessage = (b.parseJson.medianNs / BIG_MESSAGES) / (p.parseJson.medianNs / benchMessages);
   const extraMessages = BIG_MESSAGES - benchMessages;
@@ -248,6 +264,7 @@ function main(): void {
       limit: 0.5,
       note: 'skipped' in py ? py.skipped : 'cross-process, median of per-slice ratios',
     },
+    { key: 'checks_on_vs_off', label: 'parse with checks vs without', value: checksRatio, limit: 1.05, note: 'median of per-round ratios' },
     { key: 'chunk_vs_plain', label: 'stream chunk vs plain stringify', value: results.chunk.model.medianNs / results.chunk.plain.medianNs, limit: 1.5 },
     { key: 'response_vs_plain', label: 'ChatCompletionResponse vs plain stringify', value: results.response.model.medianNs / results.response.plain.medianNs, limit: 1.5 },
     { key: 'per_message_200_vs_bench', label: `per-message cost, ${BIG_MESSAGES} msgs vs ${benchMessages}`, value: perMessage, limit: 1.2 },
@@ -266,7 +283,7 @@ function main(): void {
   for (const t of targets) {
     const mark = t.value === undefined ? 'SKIP' : t.value <= t.limit ? 'PASS' : 'FAIL';
     const value = t.value === undefined ? '—' : `${t.value.toFixed(2)}×`;
-    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(1)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
+    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(Number.isInteger(t.limit * 10) ? 1 : 2)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
   }
   console.log(
     `\nmarginal cost per extra message (200-msg minus bench payload, /${extraMessages}): parseJson ${us(marginal('parseJson'))} µs, ` +
