@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DEFAULT_OPTIONS, timeGroup, us } from './harness';
+import { DEFAULT_OPTIONS, median, timeGroup, us } from './harness';
 import type { HarnessOptions, Peer, Timing } from './harness';
 import { lib } from './lib';
 import {
@@ -27,6 +27,7 @@ import {
 } from './payloads';
 import { coldRequire, heapPerRequest } from './processes';
 import { pydanticPeer } from './pydantic';
+import { toolPayloadWarnings, toolPayloads } from './tool-calls';
 import type { PydanticResult } from './pydantic';
 import { ChatCompletionRequestSchema } from './zod-schema';
 
@@ -41,6 +42,8 @@ const BIG_MESSAGES = 200;
 const { ChatCompletionRequest } = lib;
 const bigText = manyMessages(BIG_MESSAGES);
 const benchMessages = messageCount(benchText);
+/** The bench payload as a value, for `parse` (which neither mutates nor keeps its input). */
+const benchValue: unknown = JSON.parse(benchText);
 
 /** The bare decorator route, as NestJS's ValidationPipe runs it (transform + validate). */
 function bareDecorators(text: string): object {
@@ -105,6 +108,15 @@ const SECTIONS: Section[] = [
     peers: parsePeers(bigText),
   },
   {
+    key: 'checks',
+    title: 'parse of the bench payload (a value), protocol checks off vs on',
+    baseline: 'off',
+    peers: [
+      { key: 'off', label: 'ChatCompletionRequest.parse(value)', run: () => ChatCompletionRequest.parse(benchValue) },
+      { key: 'on', label: 'ChatCompletionRequest.parse(value, { checks: true })', run: () => ChatCompletionRequest.parse(benchValue, { checks: true }) },
+    ],
+  },
+  {
     key: 'chunk',
     title: 'stream chunk: build + JSON.stringify',
     baseline: 'plain',
@@ -146,6 +158,9 @@ function sanityChecks(): string[] {
     if (canonical(ChatCompletionRequestSchema.parse(JSON.parse(text))) !== canonical(JSON.parse(ours))) {
       warnings.push(`${name}: zod output differs from parseJson's dump (key order ignored)`);
     }
+  }
+  if (JSON.stringify(ChatCompletionRequest.parse(benchValue, { checks: true })) !== JSON.stringify(ChatCompletionRequest.parse(benchValue))) {
+    warnings.push('checks: parse with checks on gives another instance than without');
   }
   if (JSON.stringify(buildChunk('tok')) !== JSON.stringify(plainChunk('tok'))) warnings.push('chunk: model and plain JSON differ');
   if (JSON.stringify(buildResponse()) !== JSON.stringify(plainResponse())) warnings.push('response: model and plain JSON differ');
@@ -190,6 +205,26 @@ function main(): void {
     }
   }
 
+  const tools = toolPayloads();
+  for (const w of toolPayloadWarnings(tools)) console.log(`WARNING: ${w}`);
+  const toolUs: Record<string, number> = {};
+  const toolMBps: Record<string, number> = {};
+  console.log(`tool-call extraction, hermes (MB/s = reply bytes / time)${lpad('MB/s', 10)}`);
+  for (const payload of tools) {
+    const timings = timeGroup(payload.peers, OPTIONS);
+    for (const t of timings) {
+      const mbps = payload.text.length / 2 ** 20 / (t.medianNs / 1e9);
+      toolUs[t.key] = +(t.medianNs / 1000).toFixed(3);
+      toolMBps[t.key] = +mbps.toFixed(1);
+      console.log(`  ${pad(t.label, W - 2)}${lpad(us(t.medianNs), 10)}${lpad(`${us(t.minNs)}–${us(t.maxNs)}`, 16)}${lpad(mbps.toFixed(1), 10)}`);
+    }
+  }
+  const sizeRatio = (k: string, calls: number): number => {
+    const small = tools.find((p) => p.key === `4k_${calls}`)!;
+    const big = tools.find((p) => p.key === `40k_${calls}`)!;
+    return toolUs[`${k}_40k_${calls}`] / toolUs[`${k}_4k_${calls}`] / (big.text.length / small.text.length);
+  };
+
   const oursNow = (): number =>
     timeGroup(parsePeers(benchText).slice(0, 1), { ...OPTIONS, rounds: 5, warmupMs: 100 })[0].medianNs;
   const py: PydanticResult = pydanticPeer(benchText, bigText, PYDANTIC_SLICES, oursNow);
@@ -213,6 +248,8 @@ function main(): void {
   console.log(`  ${pad('JSON.parse', W - 2)}${lpad(heap.plainBytes.toFixed(0), 10)}`);
 
   const p = results.parse;
+  // Per-round ratios (the two rows take turns within each round), then their median.
+  const checksRatio = median(results.checks.on.roundsNs.map((on, i) => on / results.checks.off.roundsNs[i]));
   const b = results.parseBig;
   const perMessage = (b.parseJson.medianNs / BIG_MESSAGES) / (p.parseJson.medianNs / benchMessages);
   const extraMessages = BIG_MESSAGES - benchMessages;
@@ -227,9 +264,18 @@ function main(): void {
       limit: 0.5,
       note: 'skipped' in py ? py.skipped : 'cross-process, median of per-slice ratios',
     },
+    { key: 'checks_on_vs_off', label: 'parse with checks vs without', value: checksRatio, limit: 1.05, note: 'median of per-round ratios' },
     { key: 'chunk_vs_plain', label: 'stream chunk vs plain stringify', value: results.chunk.model.medianNs / results.chunk.plain.medianNs, limit: 1.5 },
     { key: 'response_vs_plain', label: 'ChatCompletionResponse vs plain stringify', value: results.response.model.medianNs / results.response.plain.medianNs, limit: 1.5 },
     { key: 'per_message_200_vs_bench', label: `per-message cost, ${BIG_MESSAGES} msgs vs ${benchMessages}`, value: perMessage, limit: 1.2 },
+    ...(['whole', 'stream'] as const).flatMap((k) =>
+      [3, 30].map((calls) => ({
+        key: `tool_${k}_linear_${calls}`,
+        label: `tool calls ${k}, 40 KB vs 4 KB time per byte (${calls} calls)`,
+        value: sizeRatio(k, calls),
+        limit: 1.2,
+      })),
+    ),
     { key: 'require_vs_peers', label: 'require vs cv + ct + reflect-metadata', value: req.packageMs / req.peersMs, limit: 1.3 },
     { key: 'heap_vs_plain', label: 'heap per retained request vs JSON.parse', value: heap.modelBytes / heap.plainBytes, limit: 1.5 },
   ];
@@ -237,7 +283,7 @@ function main(): void {
   for (const t of targets) {
     const mark = t.value === undefined ? 'SKIP' : t.value <= t.limit ? 'PASS' : 'FAIL';
     const value = t.value === undefined ? '—' : `${t.value.toFixed(2)}×`;
-    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(1)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
+    console.log(`  ${pad(t.label, W - 2)}${lpad(value, 10)}   target ≤ ${t.limit.toFixed(Number.isInteger(t.limit * 10) ? 1 : 2)}×   ${mark}${t.note ? `  (${t.note})` : ''}`);
   }
   console.log(
     `\nmarginal cost per extra message (200-msg minus bench payload, /${extraMessages}): parseJson ${us(marginal('parseJson'))} µs, ` +
@@ -259,6 +305,7 @@ function main(): void {
     pydantic: 'skipped' in py ? py : { version: py.version, benchUs: +py.benchUs.toFixed(3), bigUs: +py.bigUs.toFixed(3), ratio: +py.ratio.toFixed(3) },
     requireMs: { package: +req.packageMs.toFixed(2), peers: +req.peersMs.toFixed(2), firstParse: +req.firstParseMs.toFixed(3) },
     marginalUsPerMessage: { parseJson: +(marginal('parseJson') / 1000).toFixed(3), jsonParse: +(marginal('jsonParse') / 1000).toFixed(3), zod: +(marginal('zod') / 1000).toFixed(3) },
+    toolCalls: { us: toolUs, MBps: toolMBps, bytes: Object.fromEntries(tools.map((p) => [p.key, p.text.length])) },
     heapBytesPerRequest: { model: Math.round(heap.modelBytes), plain: Math.round(heap.plainBytes) },
     targets: Object.fromEntries(
       targets.map((t) => [t.key, { value: t.value === undefined ? null : +t.value.toFixed(3), limit: t.limit, pass: t.value === undefined ? null : t.value <= t.limit }]),

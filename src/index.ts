@@ -5,7 +5,16 @@
 import 'reflect-metadata';
 
 export { OpenAIBaseModel, initModel } from './model';
-export type { ModelInit, InitValue, DumpOptions, SafeParseResult, ExtraKeysHook, ModelStatic } from './model';
+export type { ModelInit, InitValue, DumpOptions, SafeParseResult, ExtraKeysHook, ModelStatic, ParseOptions } from './model';
+export {
+  PROTOCOL_RULES,
+  DEFAULT_MAX_LOGPROBS,
+  DEFAULT_PROTOCOL_LIMITS,
+  registerCheck,
+  checkProtocol,
+  valueError,
+} from './checks';
+export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, RequestKind, RequestView } from './checks';
 export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
 export type { Issue, LocKey } from './errors';
 export * from './fields';
@@ -58,3 +67,13 @@ export {
 } from './models/tools';
 export { UsageInfo, PromptTokensDetails, CompletionTokensDetails } from './models/usage';
 export { CountTokenRequest } from './models/tokens';
+export {
+  extractToolCalls,
+  ToolCallStream,
+  formatToolsForPrompt,
+  toolCallId,
+  registerToolCallFormat,
+  toolCallFormat,
+  toolCallFormatNames,
+} from './tool-parsers';
+export type { ToolCallFormatName, ToolCallOptions, ToolCallFormat, WholeReplySink } from './tool-parsers';

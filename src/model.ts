@@ -7,6 +7,7 @@ import { takeNullAbsentKeys } from './fields/field';
 import type { JsonSchema, ModelClass } from './fields/field';
 import { jsonSchema } from './schema';
 import { OWN_EXPOSED, OWN_TRANSFORMER_FUNCTIONS } from './fields/transformer-metadata';
+import type { ProtocolChecks } from './checks';
 
 /** The value a constructor or `copy` accepts for a field: nested models may be given as plain objects. */
 export type InitValue<V> = V extends OpenAIBaseModel
@@ -32,6 +33,17 @@ export interface DumpOptions {
 
 /** The result of `safeParse`: the instance, or the error that `parse` would throw. */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: ProtocolValidationError };
+
+/** Options of `parse`, `safeParse` and `parseJson`. */
+export interface ParseOptions {
+  /**
+   * The opt-in protocol checks (see `PROTOCOL_RULES`): `true` for the default
+   * limits (`maxLogprobs` 20), or a `ProtocolLimits`. They run on a body the
+   * type layer accepted; their issues are `value_error`s at the offending field,
+   * in the same `ProtocolValidationError`. Off by default.
+   */
+  checks?: ProtocolChecks;
+}
 
 /** A hook that hears about undeclared keys in each parsed body (see `OpenAIBaseModel.onExtraKeys`). */
 export type ExtraKeysHook = (keys: string[], model: string) => void;
@@ -77,7 +89,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown, ctx: ParseContext): T {
+/** The checks module, loaded on first use (it imports the request classes, which import this module). */
+let checksModule: typeof import('./checks') | undefined;
+
+function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown, ctx: ParseContext, options?: ParseOptions): T {
   let result: object | typeof INVALID;
   try {
     result = parseModel(cls, input, ctx, undefined, undefined);
@@ -92,6 +107,12 @@ function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown
     result = INVALID;
   }
   if (result === INVALID) throw new ProtocolValidationError(ctx.issues, cls.name);
+  if (options?.checks) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    checksModule ??= require('./checks') as typeof import('./checks');
+    const issues = checksModule.checkProtocol(result, options.checks);
+    if (issues.length) throw new ProtocolValidationError(issues, cls.name);
+  }
   const hook = cls.onExtraKeys;
   if (hook) {
     const extras = cls.extraKeys(result as T);
@@ -158,15 +179,18 @@ export class OpenAIBaseModel {
     return Object.keys(instance).filter((k) => !names.has(k));
   }
 
-  /** Validates `input` (a parsed JSON value) and returns an instance; throws `ProtocolValidationError`. */
-  static parse<T extends OpenAIBaseModel>(this: ModelStatic<T>, input: unknown): T {
-    return runParse(this, input, new ParseContext(false));
+  /**
+   * Validates `input` (a parsed JSON value) and returns an instance; throws `ProtocolValidationError`.
+   * `{ checks: true }` adds the protocol checks (see `ParseOptions`).
+   */
+  static parse<T extends OpenAIBaseModel>(this: ModelStatic<T>, input: unknown, options?: ParseOptions): T {
+    return runParse(this, input, new ParseContext(false), options);
   }
 
   /** Like `parse`, but returns `{ success, data | error }` instead of throwing. */
-  static safeParse<T extends OpenAIBaseModel>(this: ModelStatic<T>, input: unknown): SafeParseResult<T> {
+  static safeParse<T extends OpenAIBaseModel>(this: ModelStatic<T>, input: unknown, options?: ParseOptions): SafeParseResult<T> {
     try {
-      return { success: true, data: runParse(this, input, new ParseContext(false)) };
+      return { success: true, data: runParse(this, input, new ParseContext(false), options) };
     } catch (error) {
       if (error instanceof ProtocolValidationError) return { success: false, error };
       throw error;
@@ -174,7 +198,7 @@ export class OpenAIBaseModel {
   }
 
   /** Parses JSON text (or UTF-8 bytes) and validates it; malformed JSON is a `ProtocolValidationError` too. */
-  static parseJson<T extends OpenAIBaseModel>(this: ModelStatic<T>, text: string | Uint8Array): T {
+  static parseJson<T extends OpenAIBaseModel>(this: ModelStatic<T>, text: string | Uint8Array, options?: ParseOptions): T {
     let value: unknown;
     try {
       if (typeof text !== 'string' && !(text instanceof Uint8Array)) throw new TypeError('expected a string or bytes');
@@ -182,7 +206,7 @@ export class OpenAIBaseModel {
     } catch (e) {
       throw new ProtocolValidationError([jsonError(e)], this.name);
     }
-    return runParse(this, value, new ParseContext(true));
+    return runParse(this, value, new ParseContext(true), options);
   }
 
   /**

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as lib from '../src';
 import type { LocKey } from '../src';
 
-/** One line of `public-v2.jsonl`. */
+/** One line of a conformance corpus (`test/corpora/*.jsonl`). */
 export interface Case {
   id: number;
   model: string;
@@ -14,9 +14,11 @@ export interface Case {
   locs?: LocKey[][];
 }
 
-/** The corpus file: `$OAI_CONFORMANCE_CORPUS`, or `../shared/conformance/public-v2.jsonl` beside the repo. */
-export const CORPUS_PATH =
-  process.env.OAI_CONFORMANCE_CORPUS ?? path.resolve(__dirname, '../../shared/conformance/public-v2.jsonl');
+/** The corpora shipped with the repository (copies of the shared conformance corpora). */
+export const CORPORA_DIR = path.resolve(__dirname, 'corpora');
+
+/** The corpus file the suite runs: `$OAI_CONFORMANCE_CORPUS`, or the in-repo copy of `public-v2.jsonl` (second edition). */
+export const CORPUS_PATH = process.env.OAI_CONFORMANCE_CORPUS ?? path.join(CORPORA_DIR, 'public-v2.jsonl');
 
 /** Every case of the corpus at `file`, one a line, in file order. */
 export function loadCorpus(file = CORPUS_PATH): Case[] {

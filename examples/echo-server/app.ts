@@ -36,7 +36,8 @@ export class EchoModule {
 
 /**
  * Creates the echo app, not yet listening: JSON bodies only (415 otherwise)
- * up to `bodyLimit` (413 beyond), DTOs through the chosen pipe, every
+ * up to `bodyLimit` (413 beyond), DTOs through the chosen pipe with the
+ * protocol checks on (`maxLogprobs` 20), every
  * error — bad bodies, malformed JSON, unknown routes — in the OpenAI form,
  * and the API docs at `GET /openapi.json` and `GET /docs`.
  *
@@ -52,7 +53,9 @@ export async function createEchoApp(options: EchoAppOptions = {}): Promise<NestE
   app.use(openAIJsonOnly());
   // `strict: false` lets a scalar body through to the pipe, which names the problem.
   app.useBodyParser('json', { limit: options.bodyLimit ?? process.env.BODY_LIMIT ?? '10mb', strict: false });
-  app.useGlobalPipes(options.pipe === 'parse' ? new OpenAIParsePipe() : new OpenAIValidationPipe());
+  // Protocol checks on, with vLLM's default max_logprobs: well-typed but meaningless bodies get a 400 too.
+  const checks = { maxLogprobs: 20 };
+  app.useGlobalPipes(options.pipe === 'parse' ? new OpenAIParsePipe({ checks }) : new OpenAIValidationPipe({ checks }));
   app.useGlobalFilters(new OpenAIExceptionFilter());
   serveDocs(app);
   return app;

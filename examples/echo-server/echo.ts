@@ -1,7 +1,9 @@
 /**
  * The `echo` model: answers with the last user message (chat) or the prompt
  * (completions), counts whitespace-separated words as tokens, and calls the
- * tool that `tool_choice` names. Plain functions over the library's DTOs, no
+ * tool that `tool_choice` names: it writes the call as raw text in the
+ * request's `function_call_format` (hermes by default), which the server reads
+ * back with `extractToolCalls` / `ToolCallStream`. Plain functions over the library's DTOs, no
  * NestJS, so the same logic could sit behind any server.
  */
 import {
@@ -18,11 +20,11 @@ import {
   CompletionStreamResponseChoice,
   CountTokenRequest,
   DeltaMessage,
-  DeltaToolCall,
-  FunctionCall,
-  ToolCall,
+  ToolCallStream,
   UsageInfo,
   ToolDefinition,
+  extractToolCalls,
+  toolCallFormatNames,
 } from '../../src';
 import { randomId } from '../../src/ids';
 import { countWords, cutToWords } from './words';
@@ -126,10 +128,49 @@ export function toolToCall(req: ChatCompletionRequest): string | null {
   return fn.name;
 }
 
+/** The format `echo` writes tool calls in: the request's `function_call_format` (an extra), `hermes` by default. */
+export function toolCallFormatOf(req: ChatCompletionRequest): string {
+  const format = (req as { function_call_format?: unknown }).function_call_format;
+  if (format === undefined || format === null) return 'hermes';
+  if (typeof format !== 'string' || !toolCallFormatNames().includes(format)) {
+    throw new EchoError(400, `function_call_format must be one of ${toolCallFormatNames().join(', ')}`, 'function_call_format');
+  }
+  return format;
+}
+
+/** The raw text a model of that family writes to call `name` with `ECHO_TOOL_ARGUMENTS`. */
+export function rawToolCall(format: string, name: string): string {
+  const n = JSON.stringify(name);
+  const args = ECHO_TOOL_ARGUMENTS;
+  switch (format) {
+    case 'qwen':
+      return `✿FUNCTION✿: ${name}\n✿ARGS✿: ${args}`;
+    case 'gorilla':
+      return `<<<${name}()>>>`;
+    case 'pythonic':
+      return `[${name}()]`;
+    case 'openai':
+      return `Function call: {"name": ${n}, "arguments": ${args}}`;
+    case 'json_schema':
+      return `{"function": {"name": ${n}, "arguments": ${args}}}`;
+    case 'llama3_json':
+      return `<|python_tag|>{"name": ${n}, "parameters": ${args}}`;
+    case 'mistral':
+      return `[TOOL_CALLS][{"name": ${n}, "arguments": ${args}}]`;
+    default:
+      return `<tool_call>\n{"name": ${n}, "arguments": ${args}}\n</tool_call>`;
+  }
+}
+
+const callId = (): string => randomId('call_');
+
 /** What `echo` answers to a chat request, before it is shaped as a response or as chunks. */
 interface ChatPlan {
   count: number;
   tool: string | null;
+  /** The format of `raw`, and the raw text the model "generated" for its tool call. */
+  format: string;
+  raw: string;
   pieces: string[];
   finish: 'stop' | 'length' | 'tool_calls';
   promptTokens: number;
@@ -141,11 +182,15 @@ function planChat(req: ChatCompletionRequest): ChatPlan {
   const count = choiceCount(req.n);
   const limit = wordLimit(req);
   const tool = toolToCall(req);
+  const format = toolCallFormatOf(req);
   const promptTokens = req.messages.reduce((n, m) => n + countWords(messageText(m)), 0);
-  if (tool) return { count, tool, pieces: [], finish: 'tool_calls', promptTokens, completionTokens: countWords(ECHO_TOOL_ARGUMENTS) };
+  if (tool) {
+    const raw = rawToolCall(format, tool);
+    return { count, tool, format, raw, pieces: [], finish: 'tool_calls', promptTokens, completionTokens: countWords(raw) };
+  }
   const lastUser = [...req.messages].reverse().find((m) => m.role === 'user');
   const { pieces, finish } = cutToWords(lastUser ? messageText(lastUser) : '', limit);
-  return { count, tool, pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };
+  return { count, tool, format, raw: '', pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };
 }
 
 function usageOf(plan: { count: number; promptTokens: number; completionTokens: number }): UsageInfo {
@@ -157,14 +202,10 @@ function usageOf(plan: { count: number; promptTokens: number; completionTokens: 
 export function chatResponse(req: ChatCompletionRequest): ChatCompletionResponse {
   const plan = planChat(req);
   const choices = Array.from({ length: plan.count }, (_, index) => {
-    const message = plan.tool
-      ? new ChatMessage({
-          role: 'assistant',
-          content: null,
-          tool_calls: [
-            new ToolCall({ id: randomId('call_'), function: new FunctionCall({ name: plan.tool, arguments: ECHO_TOOL_ARGUMENTS }) }),
-          ],
-        })
+    // A tool call goes the real path: the model's raw text through the format's parser.
+    const info = plan.tool ? extractToolCalls(plan.raw, plan.format, { id: callId }) : null;
+    const message = info
+      ? new ChatMessage({ role: 'assistant', content: info.content, tool_calls: info.tool_calls })
       : new ChatMessage({ role: 'assistant', content: plan.pieces.join('') });
     return new ChatCompletionResponseChoice({ index, message, finish_reason: plan.finish });
   });
@@ -190,14 +231,10 @@ export function chatChunks(req: ChatCompletionRequest): AsyncGenerator<ChatCompl
     for (let index = 0; index < plan.count; index++) {
       if (plan.tool) {
         yield delta(index, new DeltaMessage({ role: 'assistant' }));
-        const id = randomId('call_');
-        yield delta(index, new DeltaMessage({
-          tool_calls: [new DeltaToolCall({ index: 0, id, type: 'function', function: { name: plan.tool, arguments: '' } })],
-        }));
-        // The arguments arrive in pieces, as they do from OpenAI.
-        for (const piece of ECHO_TOOL_ARGUMENTS) {
-          yield delta(index, new DeltaMessage({ tool_calls: [new DeltaToolCall({ index: 0, function: { arguments: piece } })] }));
-        }
+        // The raw text goes through a ToolCallStream one character at a time, as tokens would.
+        const parser = new ToolCallStream(plan.format, { id: callId });
+        for (const ch of plan.raw) for (const d of parser.push(ch)) yield delta(index, d);
+        for (const d of parser.end()) yield delta(index, d);
       } else {
         yield delta(index, new DeltaMessage({ role: 'assistant', content: '' }));
         for (const piece of plan.pieces) yield delta(index, new DeltaMessage({ content: piece }));

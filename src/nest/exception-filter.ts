@@ -26,6 +26,10 @@ function messageOf(response: unknown, fallback: string): string {
  * Maps any exception to a status and an OpenAI error body:
  * - an `HttpException` keeps its status; a body already in the OpenAI form is kept;
  * - a `ProtocolValidationError` (from `Model.parse` in your code) is a 400 with `param`;
+ * - a client error raised by the HTTP layer before Nest wraps it, in the
+ *   `http-errors` form (`expose: true` and a 4xx `status`), keeps its status:
+ *   NestJS 10 and 11 hand body-parser's `PayloadTooLargeError` (413) and
+ *   malformed-JSON errors (400) through as such, where NestJS 12 wraps them;
  * - anything else is a 500 `server_error` whose message reveals nothing.
  */
 export function toOpenAIErrorReply(exception: unknown): OpenAIErrorReply {
@@ -36,7 +40,18 @@ export function toOpenAIErrorReply(exception: unknown): OpenAIErrorReply {
     return { status, body: openAIErrorBody(messageOf(response, exception.message), { type: errorTypeForStatus(status) }) };
   }
   if (exception instanceof ProtocolValidationError) return { status: 400, body: errorBodyFromIssues(exception.issues) };
+  const exposed = exposedClientError(exception);
+  if (exposed) return { status: exposed.status, body: openAIErrorBody(exposed.message, { type: errorTypeForStatus(exposed.status) }) };
   return { status: 500, body: openAIErrorBody('Internal server error', { type: 'server_error' }) };
+}
+
+/** An `http-errors` client error (body-parser's), whose message is meant for the client; else undefined. */
+function exposedClientError(e: unknown): { status: number; message: string } | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const { expose, status, statusCode, message } = e as { expose?: unknown; status?: unknown; statusCode?: unknown; message?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  if (expose !== true || typeof code !== 'number' || !Number.isInteger(code) || code < 400 || code > 499) return undefined;
+  return { status: code, message: typeof message === 'string' && message ? message : 'Bad request' };
 }
 
 /** The response methods the filter may use: Express's, Fastify's, or Node's own. */

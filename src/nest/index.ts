@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 
 export { OpenAIValidationPipe, OPENAI_VALIDATION_OPTIONS } from './validation-pipe';
+export type { OpenAIValidationPipeOptions } from './validation-pipe';
 export { OpenAIParsePipe } from './parse-pipe';
 export type { OpenAIParsePipeOptions } from './parse-pipe';
 export { OpenAIExceptionFilter, toOpenAIErrorReply } from './exception-filter';

@@ -3,7 +3,9 @@ import { ValidationPipe } from '@nestjs/common';
 import type { ArgumentMetadata, ValidationPipeOptions } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
-import { issuesFromValidationErrors } from '../errors';
+import { checkProtocol } from '../checks';
+import type { ProtocolChecks } from '../checks';
+import { ProtocolValidationError, issuesFromValidationErrors } from '../errors';
 import { isBareRouteHazard } from './bare-route-hazards';
 import { bodyModelOf, bodyShapeProblem } from './body-model';
 import { OpenAIHttpException } from './exceptions';
@@ -30,10 +32,17 @@ export const OPENAI_VALIDATION_OPTIONS: Readonly<ValidationPipeOptions> = Object
   transformerPackage: classTransformer,
 });
 
+/** Options of `OpenAIValidationPipe`: NestJS's `ValidationPipeOptions`, plus the protocol checks. */
+export interface OpenAIValidationPipeOptions extends ValidationPipeOptions {
+  /** The opt-in protocol checks, as in `Model.parse(input, { checks })`: `true` or a `ProtocolLimits`. Off by default. */
+  checks?: ProtocolChecks;
+}
+
 /**
  * A `ValidationPipe` ready for the protocol DTOs (see `OPENAI_VALIDATION_OPTIONS`).
  * A body that is not a JSON object (an array, a scalar, nothing) is a 400 too.
- * Options given here override the defaults.
+ * Options given here override the defaults; `checks` adds the protocol checks
+ * to a body class-validator accepted.
  *
  * @example
  * app.useGlobalPipes(new OpenAIValidationPipe());
@@ -41,8 +50,12 @@ export const OPENAI_VALIDATION_OPTIONS: Readonly<ValidationPipeOptions> = Object
  * create(@Body(new OpenAIValidationPipe({ expectedType: ChatCompletionRequest })) body: ChatCompletionRequest)
  */
 export class OpenAIValidationPipe extends ValidationPipe {
-  constructor(options: ValidationPipeOptions = {}) {
-    super({ ...OPENAI_VALIDATION_OPTIONS, ...options });
+  private readonly checks: ProtocolChecks | undefined;
+
+  constructor(options: OpenAIValidationPipeOptions = {}) {
+    const { checks, ...rest } = options;
+    super({ ...OPENAI_VALIDATION_OPTIONS, ...rest });
+    this.checks = checks;
   }
 
   /** Validates and transforms one argument; protocol bodies must be JSON objects. */
@@ -54,11 +67,17 @@ export class OpenAIValidationPipe extends ValidationPipe {
       // Bodies class-transformer cannot take safely (very deep, `constructor` keys,
       // huge objects) take the `parse` route, which answers as OpenAIParsePipe does.
       if (isBareRouteHazard(value)) {
-        const result = model.safeParse(value);
+        const result = model.safeParse(value, { checks: this.checks });
         if (!result.success) throw OpenAIHttpException.fromIssues(result.error.issues);
         return result.data;
       }
     }
-    return super.transform(value, metadata);
+    const out: unknown = await super.transform(value, metadata);
+    if (model && this.checks && out instanceof model) {
+      const issues = checkProtocol(out, this.checks);
+      // Through the error's constructor, so the issues' echoes are cut as parse's are.
+      if (issues.length) throw OpenAIHttpException.fromIssues(new ProtocolValidationError(issues, model.name).issues);
+    }
+    return out;
   }
 }

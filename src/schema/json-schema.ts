@@ -77,12 +77,21 @@ function acceptsNull(schema: JsonSchema): boolean {
   return Array.isArray(anyOf) && anyOf.some((s) => acceptsNull(s as JsonSchema));
 }
 
-/** `schema`, or null (a union that is only an `anyOf` gets `null` as one more member). */
+/** Keywords that describe a property rather than constrain its value: they stay beside an `anyOf`, not in a member. */
+const ANNOTATIONS = ['title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly'];
+
+/**
+ * `schema`, or null (a union that is only an `anyOf` gets `null` as one more
+ * member). Annotations such as `description` stay at the property's top level.
+ */
 function orNull(schema: JsonSchema): JsonSchema {
   if (acceptsNull(schema)) return schema;
-  const keys = Object.keys(schema);
-  if (keys.length === 1 && Array.isArray(schema.anyOf)) return { anyOf: [...schema.anyOf, NULL] };
-  return { anyOf: [schema, NULL] };
+  const value: JsonSchema = {};
+  const notes: JsonSchema = {};
+  for (const k of Object.keys(schema)) (ANNOTATIONS.includes(k) ? notes : value)[k] = schema[k];
+  const keys = Object.keys(value);
+  if (keys.length === 1 && Array.isArray(value.anyOf)) return { anyOf: [...value.anyOf, NULL], ...notes };
+  return { anyOf: [value, NULL], ...notes };
 }
 
 function constraintName(meta: ValidationMetadata): string | undefined {

@@ -26,9 +26,21 @@ export interface WriteSSEResult {
   chunks: number;
   /** The source's error, when `failed`. */
   error?: unknown;
+  /**
+   * Settles once the source has stopped, its `finally` run. At once when the
+   * stream completed or failed, and when the client left while the source was
+   * idle. When the client left while the source was still computing its next
+   * chunk, that step is allowed to finish (its chunk is dropped), then
+   * `return()` runs: the writer itself resolves without waiting, so a source
+   * stuck on a slow model never holds the response open. Await it to know the
+   * model has stopped generating.
+   */
+  stopped: Promise<void>;
 }
 
 const CLOSED = Symbol('closed');
+/** The `stopped` of a source that has already stopped. */
+const STOPPED: Promise<void> = Promise.resolve();
 
 function defaultErrorEvent(): unknown {
   return { error: { message: 'Internal server error', type: 'server_error', param: null, code: null } };
@@ -99,7 +111,7 @@ export async function writeSSE<T>(
         pendingStep = false;
         if (!res.headersSent) throw error;
         if (!closed) res.end(sseEvent((options.errorEvent ?? defaultErrorEvent)(error)) + (options.done === false ? '' : SSE_DONE));
-        return { outcome: 'failed', chunks, error };
+        return { outcome: 'failed', chunks, error, stopped: STOPPED };
       }
       if (step === CLOSED) {
         next?.catch(ignore);
@@ -109,20 +121,23 @@ export async function writeSSE<T>(
       if (step.done) {
         start();
         res.end(options.done === false ? undefined : SSE_DONE);
-        return { outcome: 'completed', chunks };
+        return { outcome: 'completed', chunks, stopped: STOPPED };
       }
       start();
       chunks++;
       if (!res.write(sseEvent(step.value))) await waitForDrain();
     }
-    // The client went away: stop the source. A step still running is left to
-    // settle on its own; an idle async generator runs its `finally` now.
-    const stopped = iterator.return?.();
-    if (stopped) {
-      const settled = Promise.resolve(stopped).then(ignore, ignore);
-      if (!pendingStep) await settled;
-    }
-    return { outcome: 'disconnected', chunks };
+    // The client went away: stop the source. An idle async generator runs its
+    // `finally` now. One still computing a step gets the `return()` queued: it
+    // finishes that step, then stops (an async generator serves its requests
+    // in order). Which of the two a disconnect meets depends on timing: Node 22
+    // raised the default highWaterMark to 64 KiB, so writes stop waiting for
+    // 'drain' and a disconnect there usually lands mid-step, where on Node 20
+    // it landed in the drain wait with the source idle.
+    const stopping = iterator.return?.();
+    const stopped = stopping ? Promise.resolve(stopping).then(ignore, ignore) : STOPPED;
+    if (!pendingStep) await stopped;
+    return { outcome: 'disconnected', chunks, stopped };
   } finally {
     res.off('close', onClose);
     wake = undefined;

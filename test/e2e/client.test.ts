@@ -151,6 +151,55 @@ test('a named tool_choice gives a tool call (streamed, through chat.completions.
   expect(pieces.filter((p) => p.id).map((p) => p.id)).toEqual([call.id]);
 });
 
+describe.each(['hermes', 'nous', 'qwen', 'gorilla', 'openai', 'json_schema', 'llama3_json', 'mistral', 'pythonic'])(
+  'function_call_format %s: the echo model writes raw text, the server parses it',
+  (format) => {
+    const params = {
+      model: 'echo',
+      messages: [{ role: 'user' as const, content: 'what time is it?' }],
+      tools,
+      tool_choice: { type: 'function' as const, function: { name: 'get_time' } },
+      function_call_format: format,
+    };
+
+    test('not streamed', async () => {
+      const res = await client.chat.completions.create(params as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming);
+      const choice = res.choices[0];
+      expect(choice.finish_reason).toBe('tool_calls');
+      expect(choice.message.content).toBeNull();
+      const call = choice.message.tool_calls![0] as OpenAI.Chat.ChatCompletionMessageFunctionToolCall;
+      expect(choice.message.tool_calls).toHaveLength(1);
+      expect(call.function.name).toBe('get_time');
+      expect(JSON.parse(call.function.arguments)).toEqual({});
+    });
+
+    test('streamed', async () => {
+      const runner = client.chat.completions.stream({ ...params, stream: true } as OpenAI.Chat.ChatCompletionCreateParamsStreaming);
+      const final = await runner.finalChatCompletion();
+      const choice = final.choices[0];
+      expect(choice.finish_reason).toBe('tool_calls');
+      expect(choice.message.content ?? null).toBeNull();
+      const call = choice.message.tool_calls![0] as OpenAI.Chat.ChatCompletionMessageFunctionToolCall;
+      expect(choice.message.tool_calls).toHaveLength(1);
+      expect(call.function.name).toBe('get_time');
+      expect(JSON.parse(call.function.arguments)).toEqual({});
+    });
+  },
+);
+
+test('an unknown function_call_format is a 400 naming the field', async () => {
+  const params = {
+    model: 'echo',
+    messages: [{ role: 'user' as const, content: 'x' }],
+    tools,
+    tool_choice: 'required' as const,
+    function_call_format: 'klingon',
+  };
+  const err = await client.chat.completions.create(params as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(OpenAI.BadRequestError);
+  expect((err as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('function_call_format');
+});
+
 test('tool_choice "required" calls the first tool', async () => {
   const res = await client.chat.completions.create({
     model: 'echo',

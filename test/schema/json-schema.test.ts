@@ -260,3 +260,17 @@ describe('loading', () => {
     });
   });
 });
+
+describe('annotations on a nullable field of a subclass', () => {
+  class TenantRequest extends ChatCompletionRequest {
+    @JSONSchema({ description: 'The billing tenant.' })
+    @IsOptional()
+    @IsString()
+    tenant?: string;
+  }
+
+  it('keep the description beside the anyOf, where readers look for it', () => {
+    const properties = TenantRequest.jsonSchema().properties as Record<string, unknown>;
+    expect(properties.tenant).toEqual({ anyOf: [{ type: 'string' }, { type: 'null' }], description: 'The billing tenant.' });
+  });
+});

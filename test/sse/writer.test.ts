@@ -56,7 +56,7 @@ test('chunks go out as data events, then [DONE], with the event-stream headers',
   expect(res.headers.get('x-accel-buffering')).toBe('no');
   expect(await res.text()).toBe('data: {"n":1}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n');
   const { result, listeners } = await served;
-  expect(result).toEqual({ outcome: 'completed', chunks: 2 });
+  expect(result).toEqual({ outcome: 'completed', chunks: 2, stopped: expect.any(Promise) });
   expect(listeners.close).toBe(listeners.closeBefore);
   expect(listeners.drain).toBe(0);
 });
@@ -74,7 +74,7 @@ test('an empty source still sends the headers and [DONE]', async () => {
   const res = await fetch(origin);
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   expect(await res.text()).toBe('data: [DONE]\n\n');
-  expect((await served).result).toEqual({ outcome: 'completed', chunks: 0 });
+  expect((await served).result).toEqual({ outcome: 'completed', chunks: 0, stopped: expect.any(Promise) });
 });
 
 test('when the client disconnects, the source is stopped (its finally runs) and no listener is left', async () => {
@@ -100,9 +100,12 @@ test('when the client disconnects, the source is stopped (its finally runs) and 
   controller.abort();
   const { result, listeners } = await served;
   expect(result.outcome).toBe('disconnected');
-  expect(finalized).toBe(true);
   expect(listeners.close).toBe(listeners.closeBefore);
   expect(listeners.drain).toBe(0);
+  await result.stopped;
+  expect(finalized).toBe(true);
+  // Beyond the chunks written, at most the step running when the client left was finished.
+  expect(produced).toBeLessThanOrEqual(result.chunks + 1);
   const after = produced;
   await new Promise((r) => setImmediate(r));
   expect(produced).toBe(after);
@@ -130,10 +133,13 @@ test('a disconnect while the source is waiting ends the writer at once; return()
   await res.body!.getReader().read();
   controller.abort();
   const { result } = await served;
-  expect(result).toEqual({ outcome: 'disconnected', chunks: 1 });
-  expect(finalized).toBe(false);
-  release();
+  expect(result).toEqual({ outcome: 'disconnected', chunks: 1, stopped: expect.any(Promise) });
+  let stopped = false;
+  void result.stopped.then(() => (stopped = true));
   await new Promise((r) => setImmediate(r));
+  expect([finalized, stopped]).toEqual([false, false]);
+  release();
+  await result.stopped;
   expect(resumedToYield).toBe(true);
   expect(finalized).toBe(true);
 });
@@ -194,6 +200,6 @@ test('back-pressure: the writer waits for drain, and a large stream arrives whol
   const events = text.split('\n\n').filter(Boolean);
   expect(events).toHaveLength(count + 1);
   expect(events.slice(0, count).map((e) => JSON.parse(e.slice(6)).i)).toEqual(Array.from({ length: count }, (_, i) => i));
-  expect(await served).toEqual({ outcome: 'completed', chunks: count });
+  expect(await served).toEqual({ outcome: 'completed', chunks: count, stopped: expect.any(Promise) });
   expect(full).toBeGreaterThan(0);
 });

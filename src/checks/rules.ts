@@ -1,0 +1,304 @@
+/**
+ * The protocol checks: the cross-field and range rules an OpenAI-compatible
+ * serving engine (vLLM) applies to a well-typed request before generating.
+ * One row per field, in the order of issue 12's table; a row names the request
+ * kinds it holds for, the wire fields it reads, and the issues it finds.
+ *
+ * Every rule reads the parsed instance by wire name and checks the JSON type
+ * of what it reads: a value of another type (or an absent one) is the type
+ * layer's business, and the rule says nothing about it.
+ */
+import type { Issue, LocKey } from '../fields/context';
+
+/** The request kinds the built-in rules tell apart. */
+export type RequestKind = 'chat' | 'completion';
+
+/** Server-side limits. Each check that needs one is skipped when it is not given. */
+export interface ProtocolLimits {
+  /** vLLM's `max_logprobs`: the most `top_logprobs` (chat) or `logprobs` (completion); default 20. `Infinity` lifts it. */
+  maxLogprobs?: number;
+  /** The vocabulary size: token ids in `logit_bias`, `stop_token_ids` and a token-id `prompt` must be below it. */
+  vocabSize?: number;
+  /** The most choices (`n`) one request may ask for. */
+  maxN?: number;
+}
+
+/** A request as a rule sees it: the parsed instance, read by wire name. */
+export type RequestView = Readonly<Record<string, unknown>>;
+
+/**
+ * One protocol check: the fields it reads and a function that returns the
+ * issues it finds (none: `undefined` or `[]`), each built with `valueError`.
+ */
+export interface ProtocolRule<T extends object = RequestView> {
+  /** The wire names of the fields it reads (the first is the one it reports on). */
+  readonly fields: readonly string[];
+  /** Finds the issues of one parsed request under the given limits. */
+  readonly check: (request: T & RequestView, limits: Readonly<ProtocolLimits>) => readonly Issue[] | undefined;
+}
+
+/** A built-in rule: a `ProtocolRule` and the request kinds it holds for. */
+export interface BuiltinRule extends ProtocolRule {
+  /** The request kinds it applies to. */
+  readonly kinds: readonly RequestKind[];
+}
+
+/** vLLM's default `max_logprobs`, used when `ProtocolLimits.maxLogprobs` is not given (and for `checks: true`). */
+export const DEFAULT_MAX_LOGPROBS = 20;
+
+/** An issue of a protocol check: `type: "value_error"` at `loc`, with the offending input. */
+export function valueError(loc: LocKey[], msg: string, input: unknown): Issue {
+  return { loc, type: 'value_error', msg, input };
+}
+
+const BOTH: readonly RequestKind[] = ['chat', 'completion'];
+const CHAT: readonly RequestKind[] = ['chat'];
+const COMPLETION: readonly RequestKind[] = ['completion'];
+
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const absent = (v: unknown): boolean => v === undefined || v === null;
+
+/**
+ * A rule on one number field, read by `read`: refused below `lo` (or at it, when
+ * `loOpen`) and above `hi`; `text` says what is allowed. (Each row reads its field
+ * with its own literal property access, which keeps the read fast.)
+ */
+function numberRule(field: string, read: (r: RequestView) => unknown, lo: number, loOpen: boolean, hi: number, text: string): BuiltinRule {
+  return {
+    kinds: BOTH,
+    fields: [field],
+    check: (r) => {
+      const v = read(r);
+      if (typeof v !== 'number' || (v > lo && v <= hi) || (v === lo && !loOpen)) return undefined;
+      return [valueError([field], `${field} ${text}, got ${v}`, v)];
+    },
+  };
+}
+
+/** Whether a logit_bias key is a decimal token id (digits only). */
+function isDecimalId(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `top_logprobs` (chat) and `logprobs` (completion): at least 0, at most `maxLogprobs`. */
+function logprobsCount(field: string, v: number, limits: Readonly<ProtocolLimits>): Issue | undefined {
+  const max = limits.maxLogprobs ?? DEFAULT_MAX_LOGPROBS;
+  if (v < 0) return valueError([field], `${field} must be a non-negative integer, got ${v}`, v);
+  if (v > max) return valueError([field], `${field} must be at most ${max} (the server's max_logprobs), got ${v}`, v);
+  return undefined;
+}
+
+/** The token ids of a list, each below `vocabSize`, located under `loc`; issues are added to `out` (made when needed). */
+function idsInVocab(list: unknown, loc: LocKey[], what: string, vocab: number | undefined, out?: Issue[]): Issue[] | undefined {
+  if (vocab === undefined || !Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) {
+    const id: unknown = list[i];
+    if (isNumber(id) && id >= vocab) {
+      (out ??= []).push(valueError([...loc, i], `${what} ${id} is out of the vocabulary (size ${vocab})`, id));
+    }
+  }
+  return out;
+}
+
+/** The name a `tool_choice` object names, or undefined when it has neither accepted form. */
+function namedChoice(choice: Record<string, unknown>): { type: string; name: string } | undefined {
+  const type = choice.type;
+  if (type !== 'function' && type !== 'custom') return undefined;
+  const inner = choice[type];
+  return isObject(inner) && typeof inner.name === 'string' ? { type, name: inner.name } : undefined;
+}
+
+/** Whether `tools` offers a tool of this type and name (`function.name`, or `custom.name` for a custom tool). */
+function offers(tools: readonly unknown[], type: string, name: string): boolean {
+  return tools.some((t) => {
+    if (!isObject(t)) return false;
+    const ttype = t.type ?? 'function';
+    const inner = ttype === 'custom' ? t.custom : t.function;
+    return ttype === type && isObject(inner) && inner.name === name;
+  });
+}
+
+const TOOL_CHOICE_STRINGS = new Set(['none', 'auto', 'required']);
+
+/** The built-in rules, in the order of issue 12's table. */
+export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
+  // stream_options | present while `stream` is not true | stream_options
+  {
+    kinds: BOTH,
+    fields: ['stream_options', 'stream'],
+    check: (r) =>
+      !absent(r.stream_options) && r.stream !== true
+        ? [valueError(['stream_options'], 'stream_options can only be given when stream is true', r.stream_options)]
+        : undefined,
+  },
+  // top_logprobs (chat) | given while `logprobs` is not true; < 0; > maxLogprobs | top_logprobs
+  {
+    kinds: CHAT,
+    fields: ['top_logprobs', 'logprobs'],
+    check: (r, limits) => {
+      const v = r.top_logprobs;
+      if (!isNumber(v)) return undefined;
+      const range = logprobsCount('top_logprobs', v, limits);
+      const out = range ? [range] : [];
+      if (absent(r.logprobs) || r.logprobs === false) {
+        out.push(valueError(['top_logprobs'], 'logprobs must be true when top_logprobs is given', v));
+      }
+      return out;
+    },
+  },
+  // logprobs (completion) | < 0 or > maxLogprobs | logprobs
+  {
+    kinds: COMPLETION,
+    fields: ['logprobs'],
+    check: (r, limits) => {
+      const issue = isNumber(r.logprobs) ? logprobsCount('logprobs', r.logprobs, limits) : undefined;
+      return issue && [issue];
+    },
+  },
+  // tool_choice | a string other than none/auto/required; auto, required or an object while tools is empty
+  // or absent; an object not {"type": "function", "function": {"name": str}} (or the custom form);
+  // a named tool not in tools | tool_choice
+  {
+    kinds: CHAT,
+    fields: ['tool_choice', 'tools'],
+    check: (r) => {
+      const choice = r.tool_choice;
+      const tools = Array.isArray(r.tools) ? r.tools : [];
+      const fail = (msg: string) => [valueError(['tool_choice'], msg, choice)];
+      if (typeof choice === 'string') {
+        if (!TOOL_CHOICE_STRINGS.has(choice)) return fail('tool_choice must be "none", "auto", "required" or a named tool');
+        return choice !== 'none' && !tools.length ? fail(`tool_choice "${choice}" needs a non-empty tools list`) : undefined;
+      }
+      if (!isObject(choice)) return undefined;
+      const named = namedChoice(choice);
+      if (!named) {
+        return fail('tool_choice must be {"type": "function", "function": {"name": …}} or {"type": "custom", "custom": {"name": …}}');
+      }
+      if (!tools.length) return fail('a named tool_choice needs a non-empty tools list');
+      return offers(tools, named.type, named.name) ? undefined : fail(`tool_choice names ${named.type} tool "${named.name}", which is not in tools`);
+    },
+  },
+  // n | < 1, or > maxN | n
+  {
+    kinds: BOTH,
+    fields: ['n'],
+    check: (r, limits) => {
+      const v = r.n;
+      if (!isNumber(v)) return undefined;
+      if (v < 1) return [valueError(['n'], `n must be at least 1, got ${v}`, v)];
+      if (limits.maxN !== undefined && v > limits.maxN) return [valueError(['n'], `n must be at most ${limits.maxN}, got ${v}`, v)];
+      return undefined;
+    },
+  },
+  // temperature | < 0 or > 2
+  numberRule('temperature', (r) => r.temperature, 0, false, 2, 'must be between 0 and 2'),
+  // top_p | ≤ 0 or > 1
+  numberRule('top_p', (r) => r.top_p, 0, true, 1, 'must be in (0, 1]'),
+  // top_k | < -1
+  numberRule('top_k', (r) => r.top_k, -1, false, Infinity, 'must be -1 or 0 (no limit), or at least 1'),
+  // min_p | < 0 or > 1
+  numberRule('min_p', (r) => r.min_p, 0, false, 1, 'must be between 0 and 1'),
+  // presence_penalty, frequency_penalty | < -2 or > 2
+  numberRule('presence_penalty', (r) => r.presence_penalty, -2, false, 2, 'must be between -2 and 2'),
+  numberRule('frequency_penalty', (r) => r.frequency_penalty, -2, false, 2, 'must be between -2 and 2'),
+  // repetition_penalty | ≤ 0
+  numberRule('repetition_penalty', (r) => r.repetition_penalty, 0, true, Infinity, 'must be greater than 0'),
+  // max_tokens, max_completion_tokens | < 1
+  numberRule('max_tokens', (r) => r.max_tokens, 1, false, Infinity, 'must be at least 1'),
+  numberRule('max_completion_tokens', (r) => r.max_completion_tokens, 1, false, Infinity, 'must be at least 1'),
+  // min_tokens | < 0, or > max_tokens (or max_completion_tokens when given) | min_tokens
+  {
+    kinds: BOTH,
+    fields: ['min_tokens', 'max_tokens', 'max_completion_tokens'],
+    check: (r) => {
+      const v = r.min_tokens;
+      if (!isNumber(v)) return undefined;
+      if (v < 0) return [valueError(['min_tokens'], `min_tokens must be at least 0, got ${v}`, v)];
+      const capName = isNumber(r.max_completion_tokens) ? 'max_completion_tokens' : 'max_tokens';
+      const cap = r[capName];
+      return isNumber(cap) && v > cap
+        ? [valueError(['min_tokens'], `min_tokens must be at most ${capName} (${cap}), got ${v}`, v)]
+        : undefined;
+    },
+  },
+  // logit_bias | a key that is not a decimal token id; a value outside [-100, 100]; an id ≥ vocabSize | ["logit_bias", key]
+  {
+    kinds: BOTH,
+    fields: ['logit_bias'],
+    check: (r, limits) => {
+      const bias = r.logit_bias;
+      if (!isObject(bias)) return undefined;
+      let out: Issue[] | undefined;
+      const keys = Object.keys(bias);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const v = bias[key];
+        if (!isDecimalId(key)) {
+          (out ??= []).push(valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key));
+        } else if (limits.vocabSize !== undefined && Number(key) >= limits.vocabSize) {
+          (out ??= []).push(valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${limits.vocabSize})`, key));
+        } else if (isNumber(v) && (v < -100 || v > 100)) {
+          (out ??= []).push(valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v));
+        }
+      }
+      return out;
+    },
+  },
+  // stop | an empty string | stop (["stop", i] for an item of a list)
+  {
+    kinds: BOTH,
+    fields: ['stop'],
+    check: (r) => {
+      const stop = r.stop;
+      const msg = 'stop sequences must not be empty';
+      if (stop === '') return [valueError(['stop'], msg, stop)];
+      if (!Array.isArray(stop)) return undefined;
+      let out: Issue[] | undefined;
+      for (let i = 0; i < stop.length; i++) if (stop[i] === '') (out ??= []).push(valueError(['stop', i], msg, ''));
+      return out;
+    },
+  },
+  // messages (chat) | a tool message without tool_call_id | ["messages", i, "tool_call_id"]
+  {
+    kinds: CHAT,
+    fields: ['messages'],
+    check: (r) => {
+      const messages = r.messages;
+      if (!Array.isArray(messages)) return undefined;
+      let out: Issue[] | undefined;
+      for (let i = 0; i < messages.length; i++) {
+        const m = messages[i] as { role?: unknown; tool_call_id?: unknown } | null;
+        if (m !== null && typeof m === 'object' && m.role === 'tool' && absent(m.tool_call_id)) {
+          (out ??= []).push(valueError(['messages', i, 'tool_call_id'], 'a tool message must have a tool_call_id', m.tool_call_id ?? null));
+        }
+      }
+      return out;
+    },
+  },
+  // stop_token_ids | an id ≥ vocabSize | ["stop_token_ids", i]
+  {
+    kinds: BOTH,
+    fields: ['stop_token_ids'],
+    check: (r, limits) => idsInVocab(r.stop_token_ids, ['stop_token_ids'], 'token id', limits.vocabSize),
+  },
+  // prompt (completion, token ids) | an id ≥ vocabSize | ["prompt", i] or ["prompt", i, j]
+  {
+    kinds: COMPLETION,
+    fields: ['prompt'],
+    check: (r, limits) => {
+      const prompt = r.prompt;
+      if (limits.vocabSize === undefined || !Array.isArray(prompt)) return undefined;
+      if (prompt.some(isInt)) return idsInVocab(prompt, ['prompt'], 'prompt token id', limits.vocabSize);
+      let out: Issue[] | undefined;
+      for (let i = 0; i < prompt.length; i++) out = idsInVocab(prompt[i], ['prompt', i], 'prompt token id', limits.vocabSize, out);
+      return out;
+    },
+  },
+]);

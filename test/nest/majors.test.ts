@@ -1,0 +1,93 @@
+/**
+ * The library's pipes and exception filter in real NestJS 10, 11 and 12 apps:
+ * 10 and 11 from the fixture folders in test/nest-majors (each with its own
+ * lock file, installed here on first use), 12 from the repo's own
+ * dependencies. Each app runs in a child process (NestJS 12 is ESM-only).
+ */
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURES = path.join(ROOT, 'test/nest-majors');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const MAJORS: Record<string, string> = { '10': path.join(FIXTURES, 'v10'), '11': path.join(FIXTURES, 'v11'), '12': '' };
+const PIPES = ['stock', 'validation', 'parse'] as const;
+
+/** Installs a fixture's NestJS (once) and puts the freshly built package into it. */
+function prepare(dir: string): void {
+  if (!fs.existsSync(path.join(dir, 'node_modules/@nestjs/core'))) {
+    execFileSync(NPM, ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore', timeout: 300_000 });
+  }
+  const target = path.join(dir, 'node_modules/oai-protocols');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
+}
+
+interface App {
+  origin: string;
+  child: ChildProcess;
+}
+
+function start(fixture: string, pipe: string): Promise<App> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(FIXTURES, 'app.js'), fixture, pipe], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /LISTENING (\d+)/.exec(out);
+      if (m) resolve({ origin: `http://127.0.0.1:${m[1]}`, child });
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${err}`)));
+  });
+}
+
+async function post(app: App, body: string): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${app.origin}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: res.status, json: await res.json() };
+}
+
+const apps = new Map<string, App>();
+
+beforeAll(async () => {
+  for (const dir of Object.values(MAJORS)) if (dir) prepare(dir);
+  for (const [major, dir] of Object.entries(MAJORS)) {
+    for (const pipe of PIPES) apps.set(`${major}/${pipe}`, await start(dir, pipe));
+  }
+}, 600_000);
+
+afterAll(() => {
+  for (const app of apps.values()) app.child.kill();
+});
+
+const cases = Object.keys(MAJORS).flatMap((major) => PIPES.map((pipe) => [major, pipe] as const));
+
+describe.each(cases)('NestJS %s with the %s pipe', (major, pipe) => {
+  const app = (): App => apps.get(`${major}/${pipe}`)!;
+
+  test('runs on that major, and a valid body arrives as a model with its defaults, answered 200', async () => {
+    const { status, json } = await post(app(), JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }], custom: 1 }));
+    expect(status).toBe(200);
+    expect(json.major.split('.')[0]).toBe(major);
+    expect(json.isModel).toBe(true);
+    expect(json.body).toMatchObject({ model: 'm', max_tokens: 128, temperature: 0.7, custom: 1 });
+  });
+
+  test('a body over the limit is a 413 in the OpenAI error form', async () => {
+    const big = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x'.repeat(200_000) }] });
+    const { status, json } = await post(app(), big);
+    expect(status).toBe(413);
+    expect(json).toEqual({ error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: null } });
+  });
+
+  test('an invalid body is a 400 in the OpenAI error form', async () => {
+    const { status, json } = await post(app(), JSON.stringify({ model: 5, messages: [] }));
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringContaining('model') });
+    if (pipe !== 'stock') expect(json.error.param).toBe('model');
+  });
+});
