@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lib } from './lib';
 
-/** The shared bench payload, always beside the repo (../shared/bench/chat_request.json). */
-export const BENCH_PAYLOAD_PATH = path.resolve(__dirname, '../../shared/bench/chat_request.json');
+/** The bench payload: an in-repo copy of the shared realistic request (../shared/bench/chat_request.json). */
+export const BENCH_PAYLOAD_PATH = path.resolve(__dirname, 'data/chat_request.json');
 
 /** The bench payload as text. */
 export const benchText = fs.readFileSync(BENCH_PAYLOAD_PATH, 'utf8');

@@ -91,7 +91,7 @@ describe('options and limits', () => {
 
   test('the bench request passes the checks', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const body = require('../../../shared/bench/chat_request.json') as object;
+    const body = require('../../bench/data/chat_request.json') as object;
     const r = ChatCompletionRequest.safeParse(body, { checks: true });
     if (!r.success) throw r.error;
   });

@@ -1,5 +1,5 @@
 /**
- * `npm pack` of a fresh checkout gives a package that installs and works: the
+ * `npm pack` of a fresh checkout (the committed files) gives a package that installs and works: the
  * tarball (built by `prepack`) goes into a scratch project that already has
  * each supported class-validator, with no flags, and there
  * - `require` and `import` of both entry points work, and `instanceof` holds
@@ -25,9 +25,27 @@ let work: string;
 let tarball: string;
 let files: string[];
 
+/**
+ * A checkout of the committed files (what a clone has, no dist/) with the
+ * repo's node_modules linked in: `npm pack` runs `prepack` there, so the
+ * build it makes never touches the dist/ that other suites are using.
+ */
+function freshCheckout(into: string): string {
+  const dir = path.join(into, 'checkout');
+  const tracked = run('git', ['ls-files', '-z'], ROOT).split('\0').filter(Boolean);
+  for (const file of tracked) {
+    if (!fs.existsSync(path.join(ROOT, file))) continue; // deleted in the work tree
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'oai-pack-'));
-  const out = JSON.parse(run(NPM, ['pack', '--json', '--pack-destination', work], ROOT)) as [{ filename: string; files: { path: string }[] }];
+  const checkout = freshCheckout(work);
+  const out = JSON.parse(run(NPM, ['pack', '--json', '--pack-destination', work], checkout)) as [{ filename: string; files: { path: string }[] }];
   tarball = path.join(work, out[0].filename);
   files = out[0].files.map((f) => f.path);
 }, 240_000);
@@ -112,12 +130,12 @@ describe.each(['0.14.4', '0.15.1'])('installed into a project with class-validat
   test('require of both entry points', () => {
     fs.writeFileSync(path.join(app, 'check.cjs'), CJS_CHECK);
     expect(run(process.execPath, ['check.cjs'], app).trim()).toBe(validator);
-  });
+  }, 60_000);
 
   test('import of both entry points, and instanceof across CommonJS and ESM', () => {
     fs.writeFileSync(path.join(app, 'check.mjs'), ESM_CHECK);
     expect(run(process.execPath, ['check.mjs'], app).trim()).toBe('esm ok');
-  });
+  }, 60_000);
 
   test.each(Object.keys(RESOLUTIONS))('types under moduleResolution %s', (name) => {
     const { module, moduleResolution, file } = RESOLUTIONS[name];
@@ -136,5 +154,5 @@ describe.each(['0.14.4', '0.15.1'])('installed into a project with class-validat
       output = String((e as { stdout?: string }).stdout ?? e);
     }
     expect(output).toBe('');
-  });
+  }, 120_000);
 });
