@@ -30,10 +30,20 @@ export const OPENAI_VALIDATION_OPTIONS: Readonly<ValidationPipeOptions> = Object
   transformerPackage: classTransformer,
 });
 
+/** Bodies on their way to a protocol model, whose `__proto__`/`constructor`/`prototype` keys the pipe keeps. */
+const keepKeysOf = new WeakSet<object>();
+
 /**
  * A `ValidationPipe` ready for the protocol DTOs (see `OPENAI_VALIDATION_OPTIONS`).
  * A body that is not a JSON object (an array, a scalar, nothing) is a 400 too.
  * Options given here override the defaults.
+ *
+ * Unlike NestJS 11 and 12's stock pipe, it does not delete `__proto__`,
+ * `constructor` and `prototype` keys at every depth of a protocol body
+ * (`stripProtoKeys`): the models keep them inside data as own data properties
+ * and leave them out only where they would shadow a member, without touching a
+ * prototype, so the body arrives as `OpenAIParsePipe` would give it. Bodies of
+ * other DTOs are stripped as NestJS does.
  *
  * @example
  * app.useGlobalPipes(new OpenAIValidationPipe());
@@ -58,7 +68,14 @@ export class OpenAIValidationPipe extends ValidationPipe {
         if (!result.success) throw OpenAIHttpException.fromIssues(result.error.issues);
         return result.data;
       }
+      keepKeysOf.add(value as object);
     }
     return super.transform(value, metadata);
+  }
+
+  /** NestJS 11+'s prototype-key stripping, skipped for protocol bodies (see the class comment). */
+  protected override stripProtoKeys(value: unknown): void {
+    if (value !== null && typeof value === 'object' && keepKeysOf.has(value)) return;
+    super.stripProtoKeys(value);
   }
 }
