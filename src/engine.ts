@@ -9,9 +9,9 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { INVALID, LocKey, MAX_DEPTH, ParseContext, PathNode, child, locOf } from './fields/context';
 import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf, restoreInheritedRules } from './fields/field';
-import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject } from './fields/json';
+import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject, setOwn } from './fields/json';
 import { issuesFromValidationErrors } from './errors';
-import { ownTransformerMetadata } from './fields/transformer-metadata';
+import { bareRouteGuarded, ownTransformerMetadata } from './fields/transformer-metadata';
 
 /**
  * Own-property slot recording which fields were given (Pydantic's
@@ -35,12 +35,6 @@ export function setFieldsSet(instance: object, names: FieldsSetSlot): void {
   (instance as WithFieldsSet)[FIELDS_SET] = names;
 }
 
-/**
- * The wire key class-transformer is told to "expose" on every model so that
- * its `@Transform` sees the whole source object and records the fields set.
- */
-export const FIELDS_SET_KEY = '__oai_fields_set__';
-
 /** What parse needs to know about one class, computed once. */
 export interface Plan {
   readonly cls: ModelClass;
@@ -48,7 +42,7 @@ export interface Plan {
   readonly byName: ReadonlyMap<string, FieldSpec>;
   /** Declared names and wire aliases: what is not an extra. */
   readonly fieldNames: ReadonlySet<string>;
-  /** Input keys never copied onto an instance (prototype-unsafe, or named like a method). */
+  /** Input keys never copied onto an instance: they would shadow a member (`__proto__`, `constructor`, methods, accessors). */
   readonly dropped: ReadonlySet<string>;
   /** Wire aliases, alias → property (only on classes that take the decorator route). */
   readonly aliases: ReadonlyMap<string, string>;
@@ -77,19 +71,43 @@ export function planOf(cls: ModelClass): Plan {
   return plan;
 }
 
+/**
+ * The keys a model instance leaves out (SEMANTICS, "Keys, extras and data"):
+ * those that would shadow a member, namely `__proto__`, `constructor`, and the
+ * methods and accessors of the class and its parents, `Object.prototype`'s
+ * included. class-transformer skips the same ones (a key whose value on the new
+ * instance is a function, or an own prototype property without a setter).
+ */
 function droppedKeysOf(cls: ModelClass): Set<string> {
-  // class-transformer skips `__proto__`, `constructor`, any key whose value on
-  // the new instance is a function, and own prototype properties without a setter.
   const dropped = new Set<string>(DROPPED_PLAIN_KEYS);
-  dropped.add(FIELDS_SET_KEY);
   for (let proto = cls.prototype; proto; proto = Object.getPrototypeOf(proto)) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const d = Object.getOwnPropertyDescriptor(proto, name)!;
-      if (typeof d.value === 'function') dropped.add(name);
-      else if (proto === cls.prototype && !d.set) dropped.add(name);
+      if (typeof d.value === 'function' || d.get || d.set) dropped.add(name);
     }
   }
   return dropped;
+}
+
+/**
+ * The locations of the keys of `input` that model instances in `result` left
+ * out because they would shadow a member, at any depth. Inside data nothing is
+ * left out, so the walk only follows models and arrays.
+ */
+export function droppedKeyLocs(input: unknown, result: unknown, at: LocKey[] = [], out: LocKey[][] = []): LocKey[][] {
+  if (input === null || typeof input !== 'object' || result === null || typeof result !== 'object') return out;
+  if (Array.isArray(result)) {
+    if (Array.isArray(input)) result.forEach((r: unknown, i) => droppedKeyLocs(input[i], r, [...at, i], out));
+    return out;
+  }
+  if (!(FIELDS_SET in result) || Array.isArray(input)) return out;
+  const plan = planOf(result.constructor as ModelClass);
+  const inst = result as Record<string, unknown>;
+  for (const k of Object.keys(input)) {
+    if (plan.dropped.has(k)) out.push([...at, k]);
+    else droppedKeyLocs((input as Record<string, unknown>)[k], inst[k], [...at, k], out);
+  }
+  return out;
 }
 
 function buildPlan(cls: ModelClass): Plan {
@@ -281,11 +299,12 @@ export function parseByDecorators(
 }
 
 /**
- * A copy of a body without the keys class-transformer must not see: it drops
- * `__proto__` and `Object.prototype` names itself, but throws on an own
- * `constructor` key in a nested object (typestack/class-transformer#1462), and
- * it recurses without limit. Deeper than MAX_DEPTH, or cyclic, is `too_deep`,
- * as on the fast route. Model instances are kept as they are.
+ * A copy of a body that class-transformer can take: it recurses without limit,
+ * so deeper than MAX_DEPTH, or cyclic, is `too_deep`, as on the fast route.
+ * With the bare-route guard on (see transformer-metadata.ts) every key is kept;
+ * without it (its self-test failed), keys class-transformer would throw on
+ * (an own `constructor` in a nested object, typestack/class-transformer#1462)
+ * are left out, as before. Model instances are kept as they are.
  */
 function withoutDroppedKeys(
   value: unknown,
@@ -313,7 +332,8 @@ function withoutDroppedKeys(
     out = value.map((item, i) => copy(item, i));
   } else {
     const obj: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) if (!DROPPED_PLAIN_KEYS.has(k)) obj[k] = copy(value[k], k);
+    const keepAll = bareRouteGuarded();
+    for (const k of Object.keys(value)) if (keepAll || !DROPPED_PLAIN_KEYS.has(k)) setOwn(obj, k, copy(value[k], k));
     out = obj;
   }
   onPath.delete(value);

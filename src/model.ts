@@ -1,13 +1,19 @@
 import 'reflect-metadata';
-import { Expose, Transform } from 'class-transformer';
-import { FIELDS_SET_KEY, build, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
+import { Expose, Transform, plainToInstance } from 'class-transformer';
+import { build, droppedKeyLocs, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
 import { ProtocolValidationError } from './errors';
-import { INVALID, Issue, ParseContext } from './fields/context';
+import { INVALID, Issue, LocKey, ParseContext } from './fields/context';
 import { takeNullAbsentKeys } from './fields/field';
 import type { JsonSchema, ModelClass } from './fields/field';
 import { jsonSchema } from './schema';
-import { OWN_EXPOSED, OWN_TRANSFORMER_FUNCTIONS } from './fields/transformer-metadata';
 import type { ProtocolChecks } from './checks';
+import { setOwn } from './fields/json';
+import {
+  OWN_EXPOSED,
+  OWN_TRANSFORMER_FUNCTIONS,
+  installBareRouteGuard,
+  removeBareRouteGuard,
+} from './fields/transformer-metadata';
 
 /** The value a constructor or `copy` accepts for a field: nested models may be given as plain objects. */
 export type InitValue<V> = V extends OpenAIBaseModel
@@ -45,8 +51,13 @@ export interface ParseOptions {
   checks?: ProtocolChecks;
 }
 
-/** A hook that hears about undeclared keys in each parsed body (see `OpenAIBaseModel.onExtraKeys`). */
-export type ExtraKeysHook = (keys: string[], model: string) => void;
+/**
+ * A hook that hears about undeclared keys in each parsed body (see `OpenAIBaseModel.onExtraKeys`):
+ * `keys` are the extras kept on the top-level instance; `dropped` the locations of keys a model
+ * instance left out at any depth because they would shadow one of its members
+ * (`__proto__`, `constructor`, `toString`, `toJSON`, …), e.g. `[["messages", 0, "toJSON"]]`.
+ */
+export type ExtraKeysHook = (keys: string[], model: string, dropped: LocKey[][]) => void;
 
 /** The static side of a model class, as seen from `parse` and friends. */
 export type ModelStatic<T extends OpenAIBaseModel> = ModelClass<T> & typeof OpenAIBaseModel;
@@ -71,9 +82,7 @@ function plain(value: unknown, options: DumpOptions | undefined): unknown {
   if (value instanceof OpenAIBaseModel) return options ? value.dump(options) : value.toJSON();
   if (Array.isArray(value)) return value.map((v) => plain(v, options));
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) {
-    if (k !== '__proto__') out[k] = plain((value as Record<string, unknown>)[k], options);
-  }
+  for (const k of Object.keys(value)) setOwn(out, k, plain((value as Record<string, unknown>)[k], options));
   return out;
 }
 
@@ -116,7 +125,8 @@ function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown
   const hook = cls.onExtraKeys;
   if (hook) {
     const extras = cls.extraKeys(result as T);
-    if (extras.length) hook(extras, cls.name);
+    const dropped = droppedKeyLocs(input, result);
+    if (extras.length || dropped.length) hook(extras, cls.name, dropped);
   }
   return result as T;
 }
@@ -137,8 +147,10 @@ function jsonError(e: unknown): Issue {
 export class OpenAIBaseModel {
   /**
    * A hook that hears the undeclared keys of each body `parse` accepts, for
-   * logging the fields a server ignores. Set it on a class to cover that class
-   * and its subclasses: `ChatCompletionRequest.onExtraKeys = (keys) => log.warn(keys)`.
+   * logging the fields a server ignores, and the locations of the keys left out
+   * because they would shadow a member of a model instance (its third argument;
+   * inside data nothing is ever left out). Set it on a class to cover that class
+   * and its subclasses: `ChatCompletionRequest.onExtraKeys = (keys, _m, dropped) => log.warn(keys, dropped)`.
    */
   static onExtraKeys: ExtraKeysHook | undefined = undefined;
 
@@ -281,14 +293,17 @@ function deepClone(value: unknown): unknown {
   if (value instanceof OpenAIBaseModel) return value.copy(undefined, { deep: true });
   if (Array.isArray(value)) return value.map(deepClone);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) if (k !== '__proto__') out[k] = deepClone((value as Record<string, unknown>)[k]);
+  for (const k of Object.keys(value)) setOwn(out, k, deepClone((value as Record<string, unknown>)[k]));
   return out;
 }
 
-// The decorator route records the fields set through one hidden, exposed key:
-// class-transformer runs this transform with the whole source object, and the
-// setter (on the prototype, so nothing enumerable is added) stores the names.
-Object.defineProperty(OpenAIBaseModel.prototype, FIELDS_SET_KEY, {
+// The decorator route records the fields set through one exposed property
+// whose key is a symbol, so no wire key is reserved: class-transformer adds
+// exposed properties to the keys it walks, finds nothing under the symbol in
+// the body, runs this transform with the whole source object, and assigns the
+// result through the setter (on the prototype: nothing enumerable is added).
+const RECORD_FIELDS_SET: unique symbol = Symbol('oai-protocols.recordFieldsSet');
+Object.defineProperty(OpenAIBaseModel.prototype, RECORD_FIELDS_SET, {
   get: () => undefined,
   set(this: OpenAIBaseModel, keys: unknown) {
     if (!Array.isArray(keys)) return;
@@ -307,6 +322,33 @@ const recordKeys = ({ obj }: { obj: unknown }): unknown =>
     ? Object.keys(obj).filter((k) => (obj as Record<string, unknown>)[k] !== undefined)
     : undefined;
 OWN_TRANSFORMER_FUNCTIONS.add(recordKeys);
-OWN_EXPOSED.set(OpenAIBaseModel, new Set([FIELDS_SET_KEY]));
-Expose({ toClassOnly: true })(OpenAIBaseModel.prototype, FIELDS_SET_KEY);
-Transform(recordKeys, { toClassOnly: true })(OpenAIBaseModel.prototype, FIELDS_SET_KEY);
+OWN_EXPOSED.set(OpenAIBaseModel, new Set([RECORD_FIELDS_SET]));
+Expose({ toClassOnly: true })(OpenAIBaseModel.prototype, RECORD_FIELDS_SET);
+Transform(recordKeys, { toClassOnly: true })(OpenAIBaseModel.prototype, RECORD_FIELDS_SET);
+
+installBareRouteGuard(OpenAIBaseModel);
+bareRouteSelfTest();
+
+/**
+ * The startup self-test of the bare-route guard (see transformer-metadata.ts):
+ * `plainToInstance` on a probe model must keep `constructor`, `__proto__` and
+ * `toString` inside an extra's value, throw nothing and touch no prototype.
+ * Otherwise the guard is removed and the former behaviour applies.
+ */
+function bareRouteSelfTest(): void {
+  class GuardProbe extends OpenAIBaseModel {}
+  const body = JSON.parse('{"x":{"constructor":{"prototype":{"p":1}},"__proto__":{"p":2},"toString":"s"},"y":[{"constructor":"c"}]}');
+  let ok = false;
+  try {
+    const inst = plainToInstance(GuardProbe, body) as unknown as Record<string, unknown>;
+    ok =
+      inst instanceof GuardProbe &&
+      JSON.stringify(inst) === JSON.stringify(body) &&
+      Object.getPrototypeOf(inst.x) === Object.prototype &&
+      !('p' in {}) &&
+      fieldsSetOf(inst as unknown as object)?.length === 0;
+  } catch {
+    ok = false;
+  }
+  if (!ok) removeBareRouteGuard();
+}

@@ -59,6 +59,24 @@ function checkDecorators(c: Case): string | null {
   return null;
 }
 
+/** Data holding every member-named key, `__proto__` as an own data property (as JSON.parse gives it). */
+const HOSTILE_TEXT = '{"constructor":{"prototype":{"x":1}},"__proto__":{"y":2},"prototype":3,"toString":"s","valueOf":[{"hasOwnProperty":4}]}';
+
+/**
+ * An accepted case with member-named keys added at model level (`toJSON`,
+ * `constructor`: left out, SEMANTICS allows it and the check ignores exactly
+ * these) and as an extra's data (kept intact): the expected dump is the
+ * corpus's plus that extra, last.
+ */
+function withMemberKeys(c: Case): { input: Record<string, unknown>; dump: Record<string, unknown> } {
+  const input = JSON.parse(JSON.stringify(c.input)) as Record<string, unknown>;
+  input.toJSON = 1;
+  const ctor: string = 'constructor'; // a plain key here: `input.constructor` would be typed as Object's
+  input[ctor] = { prototype: { x: 1 } };
+  input.oai_member_keys = JSON.parse(HOSTILE_TEXT);
+  return { input, dump: { ...c.dump, oai_member_keys: JSON.parse(HOSTILE_TEXT) } };
+}
+
 describe(`conformance corpus (${cases.length} cases)`, () => {
   it('has cases', () => {
     expect(cases.length).toBeGreaterThan(0);
@@ -130,6 +148,33 @@ describe(`conformance corpus (${cases.length} cases)`, () => {
       }
       const d = diffDump(fast, bare);
       if (d) failures.push(`case ${c.id}: ${d}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('every route keeps member-named keys intact inside data, on every accepted case', () => {
+    const failures: string[] = [];
+    for (const c of cases.filter((k) => k.ok && k.input !== null && typeof k.input === 'object' && !Array.isArray(k.input))) {
+      const { input, dump } = withMemberKeys(c);
+      const cls = modelClass(c.model);
+      const routes: Array<[string, () => unknown]> = [
+        ['parse', () => cls.parse(input)],
+        ['parseJson', () => cls.parseJson(JSON.stringify(input))],
+        ['bare', () => {
+          const inst = plainToInstance(cls, JSON.parse(JSON.stringify(input)) as object);
+          const errors = validateSync(inst, { forbidUnknownValues: false });
+          if (errors.length) throw new Error(JSON.stringify(issuesFromValidationErrors(errors).map((i) => i.loc)));
+          return inst;
+        }],
+      ];
+      for (const [name, run] of routes) {
+        try {
+          const d = diffDump(dump, JSON.parse(JSON.stringify(run())));
+          if (d) failures.push(`case ${c.id} ${name}: ${d}`);
+        } catch (e) {
+          failures.push(`case ${c.id} ${name}: ${(e as Error).message}`);
+        }
+      }
     }
     expect(failures).toEqual([]);
   });

@@ -134,7 +134,21 @@ describe('the onExtraKeys hook', () => {
     ChatCompletionRequest.onExtraKeys = hook;
     ChatCompletionRequest.parse({ ...base, messages: [{ role: 'u', inner: 1 }], top_a: 1, top_b: 2 });
     expect(hook).toHaveBeenCalledTimes(1);
-    expect(hook).toHaveBeenCalledWith(['top_a', 'top_b'], 'ChatCompletionRequest');
+    expect(hook).toHaveBeenCalledWith(['top_a', 'top_b'], 'ChatCompletionRequest', []);
+  });
+
+  it('hears the locations of keys left out because they would shadow a member, at any depth, on both parse routes', () => {
+    const hook = jest.fn();
+    ChatCompletionRequest.onExtraKeys = hook;
+    const text = '{"model":"m","toJSON":1,"messages":[{"role":"u","constructor":2,"content":"c"}],"x":{"toJSON":3,"constructor":4}}';
+    const req = ChatCompletionRequest.parseJson(text);
+    ChatCompletionRequest.parse(JSON.parse(text));
+    expect(hook.mock.calls).toEqual([
+      [['x'], 'ChatCompletionRequest', [['toJSON'], ['messages', 0, 'constructor']]],
+      [['x'], 'ChatCompletionRequest', [['toJSON'], ['messages', 0, 'constructor']]],
+    ]);
+    // Inside data nothing is left out.
+    expect(JSON.parse(JSON.stringify(req)).x).toEqual({ toJSON: 3, constructor: 4 });
   });
 
   it('is not called for a body without extras, nor for a rejected body', () => {
@@ -153,8 +167,8 @@ describe('the onExtraKeys hook', () => {
     MyRequest.safeParse({ ...base, b: 1 });
     CompletionRequest.parse({ model: 'm', prompt: 'p', c: 1 });
     expect(hook.mock.calls).toEqual([
-      [['a'], 'ChatCompletionRequest'],
-      [['b'], 'MyRequest'],
+      [['a'], 'ChatCompletionRequest', []],
+      [['b'], 'MyRequest', []],
     ]);
   });
 });

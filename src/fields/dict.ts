@@ -1,7 +1,7 @@
 import { Field, FieldOptions, FieldType } from './field';
-import { copyJson, isPlainObject } from './json';
+import { copyJson, isJsonData, isPlainObject } from './json';
 
-/** `dict`: any JSON object, its values kept as given (minus prototype-unsafe keys). */
+/** `dict`: any JSON object, its values kept as given, every key included (`__proto__` as an own data property). */
 export const dictType: FieldType = {
   expected: 'a valid dictionary',
   errorType: 'dict_type',
@@ -9,7 +9,7 @@ export const dictType: FieldType = {
   parse: (value, ctx, up, key) =>
     isPlainObject(value) ? copyJson(value, ctx, up, key) : ctx.fail(up, key, 'dict_type', 'Input should be a valid dictionary', value),
   coerce: (value) => value,
-  check: (value) => isPlainObject(value),
+  check: (value) => isPlainObject(value) && isJsonData(value),
   toJsonSchema: () => ({ type: 'object', additionalProperties: true }),
 };
 

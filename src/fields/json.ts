@@ -1,9 +1,10 @@
 import { INVALID, LocKey, MAX_DEPTH, ParseContext, PathNode, child } from './context';
 
 /**
- * Keys that class-transformer never copies onto a plain object, and neither
- * does parse: `__proto__`, `constructor` and the methods of `Object.prototype`
- * (`toString`, `hasOwnProperty`, …). Dropping them is what keeps prototypes safe.
+ * Keys a model instance leaves out because they would shadow a member of every
+ * object: `__proto__`, `constructor` and the methods of `Object.prototype`
+ * (`toString`, `hasOwnProperty`, …). Inside data (maps, free-form dicts,
+ * extras' values) they are kept, as own data properties (see `setOwn`).
  */
 export const DROPPED_PLAIN_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
@@ -23,11 +24,41 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]' && typeof proto.hasOwnProperty === 'function';
 }
 
+/**
+ * Sets `key` on `target` as an own enumerable data property, the way
+ * `JSON.parse` does. Plain assignment would do for every key but `__proto__`,
+ * whose assignment calls `Object.prototype`'s setter and swaps the prototype.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/**
+ * Whether `value` is a JSON value no deeper than MAX_DEPTH: plain objects,
+ * arrays, strings, finite numbers, booleans and null. Iterative, so any depth is safe.
+ */
+export function isJsonData(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false;
+      continue;
+    }
+    if (typeof v !== 'object' || depth >= MAX_DEPTH) return false;
+    if (Array.isArray(v)) for (const item of v) stack.push([item, depth + 1]);
+    else if (!isPlainObject(v)) return false;
+    else for (const k of Object.keys(v)) stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+  }
+  return true;
+}
+
 const NOT_JSON = 'Input should be a JSON value (object, array, string, finite number, boolean or null)';
 
 /**
- * Checks a free-form JSON value and returns it with the dropped keys removed at
- * every depth, or INVALID (with the issues in `ctx`) when any part of it is not
+ * Checks a free-form JSON value and returns it with every key kept, or INVALID (with the issues in `ctx`) when any part of it is not
  * JSON. A fresh copy is made unless the context owns the input (it came from
  * `JSON.parse`, so it is a tree), in which case it is cleaned in place.
  * A JS value given to `parse` may share objects (each place gets its own
@@ -94,21 +125,20 @@ function copyContainer(value: object, ctx: ParseContext, up: PathNode | undefine
   const out: Record<string, unknown> = ctx.owned ? value : {};
   for (const k of Object.keys(value)) {
     const item = value[k];
-    if (DROPPED_PLAIN_KEYS.has(k) || item === undefined) {
-      if (ctx.owned) delete out[k];
-      continue;
-    }
+    if (item === undefined) continue;
     const v = copyItem(item, ctx, here, k, depth);
     if (v === INVALID) ok = false;
-    else if (!ctx.owned) out[k] = v;
+    else if (!ctx.owned) setOwn(out, k, v);
   }
   return ok ? out : INVALID;
 }
 
 /**
  * The `JSON.parse` case of `copyJson`: the value is a fresh tree of plain
- * objects, arrays and JSON scalars, so only dropped keys (deleted in place) and
- * depth need a look. Returns false when an issue was recorded.
+ * objects (every key already an own data property), arrays and JSON scalars,
+ * so only depth and numbers need a look: `JSON.parse` reads `1e400` as
+ * Infinity, which is no JSON value and is rejected as `parse` rejects it.
+ * Returns false when an issue was recorded.
  */
 function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, key: LocKey | undefined, depth: number): boolean {
   let ok = true;
@@ -117,7 +147,10 @@ function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, 
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (item === null || typeof item !== 'object') continue;
+      if (item === null || typeof item !== 'object') {
+        if (typeof item === 'number' && !Number.isFinite(item)) ok = notFinite(ctx, (here ??= child(up, key)), i, item);
+        continue;
+      }
       here ??= child(up, key);
       if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, i);
       else if (!cleanOwned(item, ctx, here, i, next)) ok = false;
@@ -125,18 +158,22 @@ function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, 
     return ok;
   }
   const record = value as Record<string, unknown>;
-  for (const k in record) {
-    if (DROPPED_PLAIN_KEYS.has(k)) {
-      delete record[k];
+  for (const k of Object.keys(record)) {
+    const item = record[k];
+    if (item === null || typeof item !== 'object') {
+      if (typeof item === 'number' && !Number.isFinite(item)) ok = notFinite(ctx, (here ??= child(up, key)), k, item);
       continue;
     }
-    const item = record[k];
-    if (item === null || typeof item !== 'object') continue;
     here ??= child(up, key);
     if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, k);
     else if (!cleanOwned(item, ctx, here, k, next)) ok = false;
   }
   return ok;
+}
+
+function notFinite(ctx: ParseContext, up: PathNode | undefined, key: LocKey, value: number): false {
+  ctx.fail(up, key, 'finite_number', 'Input should be a finite number', value);
+  return false;
 }
 
 function tooDeep(ctx: ParseContext, up: PathNode | undefined, key: LocKey): false {

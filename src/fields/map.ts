@@ -1,8 +1,12 @@
 import { INVALID, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
-import { DROPPED_PLAIN_KEYS, isPlainObject } from './json';
+import { isPlainObject, setOwn } from './json';
 
-/** `dict[str, T]`: objects only, each value checked as `value`; the result is a new object (or the owned input, checked in place). */
+/**
+ * `dict[str, T]`: objects only, each value checked as `value`, under every key
+ * (`__proto__`, `constructor`, `valueOf` included: they are data here, kept as
+ * own properties); the result is a new object (or the owned input, checked in place).
+ */
 export function mapOf(value: FieldType): FieldType {
   return {
     expected: 'a valid dictionary',
@@ -17,13 +21,10 @@ export function mapOf(value: FieldType): FieldType {
       let ok = true;
       for (const k of Object.keys(input)) {
         const v = input[k];
-        if (DROPPED_PLAIN_KEYS.has(k) || v === undefined) {
-          if (ctx.owned) delete out[k];
-          continue;
-        }
+        if (v === undefined) continue;
         const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
         if (r === INVALID) ok = false;
-        else if (r !== v || !ctx.owned) out[k] = r;
+        else if (r !== v || !ctx.owned) setOwn(out, k, r);
       }
       return ok ? out : INVALID;
     },
@@ -31,8 +32,7 @@ export function mapOf(value: FieldType): FieldType {
       if (!isPlainObject(input)) return input;
       const out: Record<string, unknown> = {};
       for (const k of Object.keys(input)) {
-        if (DROPPED_PLAIN_KEYS.has(k) || input[k] === undefined) continue;
-        out[k] = value.coerce(input[k]);
+        if (input[k] !== undefined) setOwn(out, k, value.coerce(input[k]));
       }
       return out;
     },

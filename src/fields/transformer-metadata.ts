@@ -12,15 +12,31 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
 
 /** Functions this library handed to `@Type` / `@Transform` / `@Expose`. */
 export const OWN_TRANSFORMER_FUNCTIONS = new WeakSet<Function>();
-/** Properties this library exposed on a class (the hidden fields-set key). */
-export const OWN_EXPOSED = new WeakMap<Function, Set<string>>();
+/** Properties this library exposed on a class (the symbol that records the fields set). */
+export const OWN_EXPOSED = new WeakMap<Function, Set<string | symbol>>();
 
+interface TypeMeta {
+  target?: Function;
+  propertyName?: string;
+  reflectedType?: unknown;
+  typeFunction?: Function;
+  options?: Record<string, unknown>;
+}
+interface TransformMeta {
+  target?: Function;
+  propertyName?: string;
+  transformFn: Function;
+  options?: Record<string, unknown>;
+}
 interface Storage {
-  _typeMetadatas: Map<Function, Map<string, { typeFunction?: Function }>>;
-  _transformMetadatas: Map<Function, Map<string, Array<{ transformFn: Function }>>>;
+  _typeMetadatas: Map<Function, Map<string, TypeMeta>>;
+  _transformMetadatas: Map<Function, Map<string, TransformMeta[]>>;
   _exposeMetadatas: Map<Function, Map<string, { propertyName: string; options?: { name?: string } }>>;
   _excludeMetadatas: Map<Function, Map<string, unknown>>;
   getStrategy(target: Function): string;
+  findTypeMetadata(target: Function, propertyName: string | symbol): TypeMeta | undefined;
+  findExposeMetadata(target: Function, propertyName: string): { options?: { name?: string } } | undefined;
+  findTransformMetadatas(target: Function, propertyName: string | symbol, transformationType: number): TransformMeta[];
 }
 
 /** What class-transformer knows about `cls` and its ancestors beyond this library's own decorators. */
@@ -59,3 +75,132 @@ export function ownTransformerMetadata(cls: Function): {
   }
   return { foreign, properties, aliases };
 }
+
+// ---------------------------------------------------------------------------
+// Keeping class-transformer off data it cannot take (the bare NestJS route)
+// ---------------------------------------------------------------------------
+//
+// `plainToInstance(Model, body)` recurses into every object value of a key it
+// has no `@Type` for and guesses the class from the value's own `constructor`
+// key: `{"constructor": {"prototype": {}}}` makes it call `new` on a plain
+// object (`targetType is not a constructor`), `{"constructor": "x"}` makes its
+// metadata lookups read properties of a string, and on the way it drops
+// `constructor` and `__proto__` inside data. It never recurses into a value
+// whose type is `Boolean` (it returns `Boolean(value)`, which cannot throw).
+//
+// So for every key of a protocol model that has no `@Type` of its own (every
+// field that is not a nested model, and every extra, whose names nobody knows
+// in advance), the lookup below answers "type Boolean" while a class is being
+// built, and a transform that runs right after puts back a copy of the raw
+// value, every key kept (`__proto__` as an own data property). Nested models
+// keep their real `@Type` and are walked as before. Towards plain
+// (`instanceToPlain`) nothing changes: the type function answers no type
+// there, as if the lookup had found nothing.
+//
+// Extras can only be reached by key name through class-transformer's own
+// store, which is private: `defaultMetadataStorage.findTypeMetadata` and
+// `findTransformMetadatas`, unchanged since 0.3 (0.5.1 is the latest release;
+// the peer range is pinned to 0.5 for this reason). `installBareRouteGuard`
+// wraps those two methods for protocol models only, and model.ts runs a
+// self-test on a probe class at load; if the store does not behave as
+// expected the wrappers are removed and the library falls back to its former
+// behaviour (keys class-transformer cannot take are kept from it, and
+// OpenAIValidationPipe sends such bodies down the `parse` route).
+
+const CLASS_TO_PLAIN = 1;
+
+let modelBase: Function | undefined;
+let guardOn = false;
+let originals: Pick<Storage, 'findTypeMetadata' | 'findTransformMetadatas'> | undefined;
+
+function isModelClass(target: unknown): target is Function {
+  return (
+    modelBase !== undefined &&
+    typeof target === 'function' &&
+    (target === modelBase || (target as { prototype?: unknown }).prototype instanceof modelBase)
+  );
+}
+
+/**
+ * A deep copy of a JS value's plain objects and arrays, every key kept as an
+ * own data property; anything else as is. Deeper than class-transformer itself
+ * gets (or a cycle) is a RangeError, as class-transformer's own recursion gives.
+ */
+export function copyData(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 2000) throw new RangeError('Input is nested too deeply (or contains itself)');
+  if (Array.isArray(value)) return value.map((v) => copyData(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = copyData((value as Record<string, unknown>)[k], depth + 1);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** While a class is being built (the new object is a model), the value is not walked: `Boolean` is the type. */
+const stopType = (options?: { newObject?: unknown }): unknown =>
+  modelBase !== undefined && options?.newObject instanceof modelBase ? Boolean : undefined;
+OWN_TRANSFORMER_FUNCTIONS.add(stopType);
+
+/**
+ * Puts back a copy of the raw value, which the `Boolean` type replaced by
+ * `true`/`false`; it is read under the wire name (`@Expose({ name })`) when the
+ * property has one.
+ */
+function restoreRaw(wire: string): Function {
+  return ({ obj, value }: { obj: unknown; value: unknown }): unknown =>
+    obj !== null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, wire)
+      ? copyData((obj as Record<string, unknown>)[wire])
+      : value;
+}
+
+/**
+ * Wraps class-transformer's type and transform lookups for protocol models
+ * (see above). `base` is `OpenAIBaseModel`. Idempotent.
+ */
+export function installBareRouteGuard(base: Function): void {
+  modelBase = base;
+  if (guardOn) return;
+  const storage = defaultMetadataStorage as unknown as Storage;
+  if (typeof storage.findTypeMetadata !== 'function' || typeof storage.findTransformMetadatas !== 'function') return;
+  const findType = storage.findTypeMetadata;
+  const findTransforms = storage.findTransformMetadatas;
+  originals = { findTypeMetadata: findType, findTransformMetadatas: findTransforms };
+  const stopMeta: TypeMeta = { typeFunction: stopType, options: {} };
+  // Made per lookup, not cached: extras' names come from clients.
+  const restoreMeta = (target: Function, key: string): TransformMeta => ({
+    transformFn: restoreRaw(storage.findExposeMetadata(target, key)?.options?.name ?? key),
+    options: { toClassOnly: true },
+  });
+  const unguarded = (target: Function, key: string | symbol): boolean =>
+    typeof key === 'string' && isModelClass(target) && findType.call(storage, target, key) === undefined;
+  storage.findTypeMetadata = function (target, key) {
+    const found = findType.call(this, target, key);
+    return found ?? (unguarded(target, key) ? stopMeta : undefined);
+  };
+  storage.findTransformMetadatas = function (target, key, transformationType) {
+    const found = findTransforms.call(this, target, key, transformationType);
+    if (transformationType === CLASS_TO_PLAIN || !unguarded(target, key)) return found;
+    return [restoreMeta(target, key as string), ...found];
+  };
+  guardOn = true;
+}
+
+/** Removes the wrappers (the self-test failed): class-transformer behaves as it ships. */
+export function removeBareRouteGuard(): void {
+  if (!guardOn || !originals) return;
+  // The wrappers are own properties of the store; without them its class's methods answer again.
+  delete (defaultMetadataStorage as Record<string, unknown>).findTypeMetadata;
+  delete (defaultMetadataStorage as Record<string, unknown>).findTransformMetadatas;
+  guardOn = false;
+}
+
+/** Whether `plainToInstance` keeps every key inside protocol models' data and cannot throw on it (the guard is on). */
+export function bareRouteGuarded(): boolean {
+  return guardOn;
+}
+

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 export { OpenAIValidationPipe, OPENAI_VALIDATION_OPTIONS } from './validation-pipe';
 export type { OpenAIValidationPipeOptions } from './validation-pipe';
 export { OpenAIParsePipe } from './parse-pipe';
+export { OpenAIClassSerializerInterceptor } from './serializer-interceptor';
 export type { OpenAIParsePipeOptions } from './parse-pipe';
 export { OpenAIExceptionFilter, toOpenAIErrorReply } from './exception-filter';
 export type { OpenAIErrorReply } from './exception-filter';

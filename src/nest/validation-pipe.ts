@@ -37,12 +37,21 @@ export interface OpenAIValidationPipeOptions extends ValidationPipeOptions {
   /** The opt-in protocol checks, as in `Model.parse(input, { checks })`: `true` or a `ProtocolLimits`. Off by default. */
   checks?: ProtocolChecks;
 }
+/** Bodies on their way to a protocol model, whose `__proto__`/`constructor`/`prototype` keys the pipe keeps. */
+const keepKeysOf = new WeakSet<object>();
 
 /**
  * A `ValidationPipe` ready for the protocol DTOs (see `OPENAI_VALIDATION_OPTIONS`).
  * A body that is not a JSON object (an array, a scalar, nothing) is a 400 too.
  * Options given here override the defaults; `checks` adds the protocol checks
  * to a body class-validator accepted.
+ *
+ * Unlike NestJS 11 and 12's stock pipe, it does not delete `__proto__`,
+ * `constructor` and `prototype` keys at every depth of a protocol body
+ * (`stripProtoKeys`): the models keep them inside data as own data properties
+ * and leave them out only where they would shadow a member, without touching a
+ * prototype, so the body arrives as `OpenAIParsePipe` would give it. Bodies of
+ * other DTOs are stripped as NestJS does.
  *
  * @example
  * app.useGlobalPipes(new OpenAIValidationPipe());
@@ -71,6 +80,7 @@ export class OpenAIValidationPipe extends ValidationPipe {
         if (!result.success) throw OpenAIHttpException.fromIssues(result.error.issues);
         return result.data;
       }
+      keepKeysOf.add(value as object);
     }
     const out: unknown = await super.transform(value, metadata);
     if (model && this.checks && out instanceof model) {
@@ -79,5 +89,11 @@ export class OpenAIValidationPipe extends ValidationPipe {
       if (issues.length) throw OpenAIHttpException.fromIssues(new ProtocolValidationError(issues, model.name).issues);
     }
     return out;
+  }
+
+  /** NestJS 11+'s prototype-key stripping, skipped for protocol bodies (see the class comment). */
+  protected override stripProtoKeys(value: unknown): void {
+    if (value !== null && typeof value === 'object' && keepKeysOf.has(value)) return;
+    super.stripProtoKeys(value);
   }
 }

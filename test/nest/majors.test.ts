@@ -91,3 +91,43 @@ describe.each(cases)('NestJS %s with the %s pipe', (major, pipe) => {
     if (pipe !== 'stock') expect(json.error.param).toBe('model');
   });
 });
+
+/** A tool whose JSON Schema has a property named `constructor`, as a code-analysis tool might. */
+const CODE_TOOL = {
+  type: 'function',
+  function: {
+    name: 'inspect',
+    parameters: { type: 'object', properties: { constructor: { type: 'string' }, toString: { type: 'string' } }, required: ['constructor'] },
+  },
+};
+
+describe.each(cases)('member-named keys on NestJS %s with the %s pipe', (major, pipe) => {
+  const app = (): App => apps.get(`${major}/${pipe}`)!;
+  /** NestJS 11 and 12's stock ValidationPipe deletes `constructor`/`prototype`/`__proto__` keys at every depth (stripProtoKeys). */
+  const stripped = pipe === 'stock' && major !== '10';
+
+  test('parameters.properties.constructor is accepted and arrives as the pipe gives it', async () => {
+    const { status, json } = await post(app(), JSON.stringify({ model: 'm', messages: [], tools: [CODE_TOOL] }));
+    expect(status).toBe(200);
+    const parameters = json.body.tools[0].function.parameters;
+    if (stripped) {
+      expect(parameters).toEqual({ type: 'object', properties: { toString: { type: 'string' } }, required: ['constructor'] });
+    } else {
+      expect(parameters).toEqual(CODE_TOOL.function.parameters);
+    }
+  });
+
+  test('logit_bias {"valueOf": "x"} is a 400 at logit_bias.valueOf', async () => {
+    const { status, json } = await post(app(), JSON.stringify({ model: 'm', messages: [], logit_bias: { valueOf: 'x' } }));
+    expect(status).toBe(400);
+    if (pipe === 'stock') expect(json.error.message).toMatch(/^logit_bias\.valueOf: /);
+    else expect(json.error.param).toBe('logit_bias.valueOf');
+  });
+
+  test('a string field holding {"constructor": {"prototype": {}}} is a 400 at that field', async () => {
+    const { status, json } = await post(app(), JSON.stringify({ model: { constructor: { prototype: {} } }, messages: [] }));
+    expect(status).toBe(400);
+    if (pipe === 'stock') expect(json.error.message).toMatch(/^model: /);
+    else expect(json.error.param).toBe('model');
+  });
+});
