@@ -4,7 +4,7 @@
  */
 export { SSE_DONE, SSE_HEADERS, sseEvent } from './encode';
 export { writeSSE } from './writer';
-export type { WriteSSEOptions, WriteSSEResult } from './writer';
+export type { ChunkSource, WriteSSEOptions, WriteSSEResult } from './writer';
 export { readSSEEvents } from './events';
 export type { SSEEvent, SSESource } from './events';
 export { parseSSEStream, parseChatStream, parseCompletionStream, SSEErrorEvent } from './parse';

@@ -26,21 +26,9 @@ export interface WriteSSEResult {
   chunks: number;
   /** The source's error, when `failed`. */
   error?: unknown;
-  /**
-   * Settles once the source has stopped, its `finally` run. At once when the
-   * stream completed or failed, and when the client left while the source was
-   * idle. When the client left while the source was still computing its next
-   * chunk, that step is allowed to finish (its chunk is dropped), then
-   * `return()` runs: the writer itself resolves without waiting, so a source
-   * stuck on a slow model never holds the response open. Await it to know the
-   * model has stopped generating.
-   */
-  stopped: Promise<void>;
 }
 
 const CLOSED = Symbol('closed');
-/** The `stopped` of a source that has already stopped. */
-const STOPPED: Promise<void> = Promise.resolve();
 
 function defaultErrorEvent(): unknown {
   return { error: { message: 'Internal server error', type: 'server_error', param: null, code: null } };
@@ -52,28 +40,36 @@ function iteratorOf<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T>
 }
 
 function ignore(): void {
-  /* a late settlement of an abandoned step */
+  /* the outcome of stopping a source that has gone: nothing to report */
 }
 
 /**
+ * What `writeSSE` streams: an async or sync iterable of chunks, or a function
+ * that makes one from an `AbortSignal`. The signal aborts as soon as the
+ * client disconnects, so a source can cancel work that is under way (a model
+ * call, an upstream fetch) instead of finishing it for nobody.
+ */
+export type ChunkSource<T> = AsyncIterable<T> | Iterable<T> | ((signal: AbortSignal) => AsyncIterable<T> | Iterable<T>);
+
+/**
  * Writes each chunk of `source` to `res` as `data: <json>\n\n`, then
- * `data: [DONE]\n\n`, and ends the response. It honours back-pressure, and
- * when the client disconnects it stops reading and calls the iterator's
- * `return()` (so an async generator's `finally` runs), leaving no listener
- * behind. Headers (`SSE_HEADERS`) go out with the first chunk: if the source
- * throws before that, the returned promise rejects and the caller can still
- * answer with an error status.
+ * `data: [DONE]\n\n`, and ends the response. It honours back-pressure.
+ *
+ * When the client disconnects it aborts the source's signal, stops reading,
+ * and calls the iterator's `return()`, so an async generator's `finally`
+ * runs; the promise resolves once the source has stopped (a step that was
+ * under way is let settle first, and its chunk is dropped), leaving no
+ * listener behind. Headers (`SSE_HEADERS`) go out with the first chunk: if the
+ * source throws before that, the returned promise rejects and the caller can
+ * still answer with an error status.
  *
  * @example
- * async function* chunks() { yield new ChatCompletionStreamResponse({ … }); }
- * await writeSSE(res, chunks());
+ * async function* chunks(signal: AbortSignal) { yield new ChatCompletionStreamResponse({ … }); }
+ * await writeSSE(res, (signal) => chunks(signal));
  */
-export async function writeSSE<T>(
-  res: ServerResponse,
-  source: AsyncIterable<T> | Iterable<T>,
-  options: WriteSSEOptions = {},
-): Promise<WriteSSEResult> {
-  const iterator = iteratorOf(source);
+export async function writeSSE<T>(res: ServerResponse, source: ChunkSource<T>, options: WriteSSEOptions = {}): Promise<WriteSSEResult> {
+  const abort = new AbortController();
+  const iterator = iteratorOf(typeof source === 'function' ? source(abort.signal) : source);
   let closed = res.destroyed || res.writableEnded;
   let wake: (() => void) | undefined;
   const closedSignal = new Promise<typeof CLOSED>((resolve) => {
@@ -82,11 +78,12 @@ export async function writeSSE<T>(
   });
   const onClose = (): void => {
     closed = true;
+    abort.abort();
     wake?.();
   };
+  if (closed) abort.abort();
   res.on('close', onClose);
   let chunks = 0;
-  let pendingStep = false;
   const start = (): void => {
     if (!res.headersSent) res.writeHead(options.status ?? 200, { ...SSE_HEADERS, ...options.headers });
   };
@@ -100,44 +97,43 @@ export async function writeSSE<T>(
     res.off('drain', onDrain!);
   };
   try {
+    let pending: Promise<IteratorResult<T>> | undefined;
     while (!closed) {
-      let next: Promise<IteratorResult<T>> | undefined;
       let step: IteratorResult<T> | typeof CLOSED;
-      pendingStep = true;
       try {
-        next = Promise.resolve(iterator.next());
+        const next = Promise.resolve(iterator.next());
+        pending = next;
         step = await Promise.race([next, closedSignal]);
       } catch (error) {
-        pendingStep = false;
+        pending = undefined;
         if (!res.headersSent) throw error;
         if (!closed) res.end(sseEvent((options.errorEvent ?? defaultErrorEvent)(error)) + (options.done === false ? '' : SSE_DONE));
-        return { outcome: 'failed', chunks, error, stopped: STOPPED };
+        return { outcome: 'failed', chunks, error };
       }
-      if (step === CLOSED) {
-        next?.catch(ignore);
-        break;
-      }
-      pendingStep = false;
+      if (step === CLOSED) break;
+      pending = undefined;
       if (step.done) {
         start();
         res.end(options.done === false ? undefined : SSE_DONE);
-        return { outcome: 'completed', chunks, stopped: STOPPED };
+        return { outcome: 'completed', chunks };
       }
       start();
       chunks++;
       if (!res.write(sseEvent(step.value))) await waitForDrain();
     }
-    // The client went away: stop the source. An idle async generator runs its
-    // `finally` now. One still computing a step gets the `return()` queued: it
-    // finishes that step, then stops (an async generator serves its requests
-    // in order). Which of the two a disconnect meets depends on timing: Node 22
-    // raised the default highWaterMark to 64 KiB, so writes stop waiting for
-    // 'drain' and a disconnect there usually lands mid-step, where on Node 20
-    // it landed in the drain wait with the source idle.
-    const stopping = iterator.return?.();
-    const stopped = stopping ? Promise.resolve(stopping).then(ignore, ignore) : STOPPED;
-    if (!pendingStep) await stopped;
-    return { outcome: 'disconnected', chunks, stopped };
+    // The client went away (the signal is aborted). A step under way cannot be
+    // interrupted: let it settle and drop its chunk. If it ended the source
+    // (done, or threw) there is nothing to stop; else stop it now, so an
+    // async generator runs its `finally` before we resolve.
+    if (pending) {
+      const last = await pending.then(
+        (r) => r.done === true,
+        () => true,
+      );
+      if (last) return { outcome: 'disconnected', chunks };
+    }
+    await Promise.resolve(iterator.return?.()).then(ignore, ignore);
+    return { outcome: 'disconnected', chunks };
   } finally {
     res.off('close', onClose);
     wake = undefined;
