@@ -12,7 +12,9 @@ import {
   ChatCompletionResponseChoice,
   ChatCompletionStreamResponse,
   ChatCompletionStreamResponseChoice,
+  ChatLogprobs,
   ChatMessage,
+  JsonSchemaResponseFormat,
   CompletionRequest,
   CompletionResponse,
   CompletionResponseChoice,
@@ -27,13 +29,14 @@ import {
   toolCallFormatNames,
 } from '../../src';
 import { randomId } from '../../src/ids';
+import { sampleFor } from './sample';
 import { countWords, cutToWords } from './words';
 
 /** The one model this server runs. */
 export const ECHO_MODEL = 'echo';
 /** When the model "was created" (a fixed Unix time, for `GET /v1/models`). */
 export const ECHO_CREATED = 1_700_000_000;
-/** The arguments of every tool call `echo` makes. */
+/** The arguments of a tool call `echo` makes to a tool without parameters. */
 export const ECHO_TOOL_ARGUMENTS = '{}';
 /** Most choices one request may ask for (`n`). */
 const MAX_CHOICES = 16;
@@ -106,9 +109,14 @@ export function includeUsage(req: ChatCompletionRequest | CompletionRequest): bo
   return flag === true;
 }
 
-/** The function `tool_choice` makes `echo` call, or null for a text reply. */
+/**
+ * The function `tool_choice` makes `echo` call, or null for a text reply. Once
+ * the conversation ends with a tool's result, `echo` answers with text (it
+ * echoes the result), as a model does after its call: so `runTools` loops end.
+ */
 export function toolToCall(req: ChatCompletionRequest): string | null {
   const choice = req.tool_choice;
+  if (req.messages[req.messages.length - 1]?.role === 'tool') return null;
   const names = (req.tools ?? []).map((t) => (t instanceof ToolDefinition ? t.function.name : t.custom.name));
   if (choice === null || choice === 'auto' || choice === 'none') return null;
   if (choice === 'required') {
@@ -138,17 +146,24 @@ export function toolCallFormatOf(req: ChatCompletionRequest): string {
   return format;
 }
 
-/** The raw text a model of that family writes to call `name` with `ECHO_TOOL_ARGUMENTS`. */
-export function rawToolCall(format: string, name: string): string {
+/** Arguments for the tool `name` that satisfy its parameter schema (`{}` when it has none). */
+export function toolArguments(req: ChatCompletionRequest, name: string): string {
+  const tool = (req.tools ?? []).find((t) => t instanceof ToolDefinition && t.function.name === name);
+  const parameters = tool instanceof ToolDefinition ? tool.function.parameters : undefined;
+  if (!parameters || Object.keys(parameters).length === 0) return ECHO_TOOL_ARGUMENTS;
+  return JSON.stringify(sampleFor(parameters, 'tools'));
+}
+
+/** The raw text a model of that family writes to call `name` with `args` (a JSON object's text). */
+export function rawToolCall(format: string, name: string, args: string = ECHO_TOOL_ARGUMENTS): string {
   const n = JSON.stringify(name);
-  const args = ECHO_TOOL_ARGUMENTS;
   switch (format) {
     case 'qwen':
       return `✿FUNCTION✿: ${name}\n✿ARGS✿: ${args}`;
     case 'gorilla':
-      return `<<<${name}()>>>`;
+      return `<<<${name}(${keywordArgs(args)})>>>`;
     case 'pythonic':
-      return `[${name}()]`;
+      return `[${name}(${keywordArgs(args)})]`;
     case 'openai':
       return `Function call: {"name": ${n}, "arguments": ${args}}`;
     case 'json_schema':
@@ -160,6 +175,12 @@ export function rawToolCall(format: string, name: string): string {
     default:
       return `<tool_call>\n{"name": ${n}, "arguments": ${args}}\n</tool_call>`;
   }
+}
+
+/** `key=value` keyword arguments, values as JSON (which gorilla and pythonic parsers read). */
+function keywordArgs(args: string): string {
+  const obj = JSON.parse(args) as Record<string, unknown>;
+  return Object.keys(obj).map((k) => `${k}=${JSON.stringify(obj[k])}`).join(', ');
 }
 
 const callId = (): string => randomId('call_');
@@ -185,12 +206,47 @@ function planChat(req: ChatCompletionRequest): ChatPlan {
   const format = toolCallFormatOf(req);
   const promptTokens = req.messages.reduce((n, m) => n + countWords(messageText(m)), 0);
   if (tool) {
-    const raw = rawToolCall(format, tool);
+    const raw = rawToolCall(format, tool, toolArguments(req, tool));
     return { count, tool, format, raw, pieces: [], finish: 'tool_calls', promptTokens, completionTokens: countWords(raw) };
   }
-  const lastUser = [...req.messages].reverse().find((m) => m.role === 'user');
-  const { pieces, finish } = cutToWords(lastUser ? messageText(lastUser) : '', limit);
+  const { pieces, finish } = cutToWords(replyText(req), limit, stopsOf(req.stop));
   return { count, tool, format, raw: '', pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };
+}
+
+/**
+ * What `echo` says: the last user message (or tool result, after a call), or,
+ * under `response_format`, JSON: `{"echo": text}` for `json_object`, a value
+ * valid under the schema for `json_schema`.
+ */
+function replyText(req: ChatCompletionRequest): string {
+  const last = [...req.messages].reverse().find((m) => m.role === 'user' || m.role === 'tool');
+  const text = last ? messageText(last) : '';
+  const format = req.response_format;
+  if (format instanceof JsonSchemaResponseFormat) {
+    const schema = format.json_schema.schema;
+    return JSON.stringify(schema ? sampleFor(schema, 'response_format') : {});
+  }
+  if (format?.type === 'json_object') return JSON.stringify({ echo: text });
+  return text;
+}
+
+/** The stop sequences of a request, as a list. */
+function stopsOf(stop: string | string[] | null): string[] {
+  if (stop === null) return [];
+  return (typeof stop === 'string' ? [stop] : stop).filter((s) => s.length > 0);
+}
+
+/** Made-up but well-formed log probabilities for the pieces of a reply (`logprobs`, `top_logprobs`). */
+function logprobsOf(req: ChatCompletionRequest, pieces: string[]): ChatLogprobs | undefined {
+  if (req.logprobs !== true) return undefined;
+  const top = req.top_logprobs ?? 0;
+  const entry = (token: string, rank: number) => ({ token, logprob: -0.25 * rank, bytes: [...Buffer.from(token, 'utf8')] });
+  return new ChatLogprobs({
+    content: pieces.map((token) => ({
+      ...entry(token, 0),
+      top_logprobs: Array.from({ length: top }, (_, rank) => entry(rank === 0 ? token : `${token.trim()}${rank}`, rank)),
+    })),
+  });
 }
 
 function usageOf(plan: { count: number; promptTokens: number; completionTokens: number }): UsageInfo {
@@ -207,7 +263,8 @@ export function chatResponse(req: ChatCompletionRequest): ChatCompletionResponse
     const message = info
       ? new ChatMessage({ role: 'assistant', content: info.content, tool_calls: info.tool_calls })
       : new ChatMessage({ role: 'assistant', content: plan.pieces.join('') });
-    return new ChatCompletionResponseChoice({ index, message, finish_reason: plan.finish });
+    const logprobs = info ? undefined : logprobsOf(req, plan.pieces);
+    return new ChatCompletionResponseChoice({ index, message, finish_reason: plan.finish, ...(logprobs ? { logprobs } : {}) });
   });
   return new ChatCompletionResponse({ model: req.model, choices, usage: usageOf(plan) });
 }
@@ -237,7 +294,12 @@ export function chatChunks(req: ChatCompletionRequest): AsyncGenerator<ChatCompl
         for (const d of parser.end()) yield delta(index, d);
       } else {
         yield delta(index, new DeltaMessage({ role: 'assistant', content: '' }));
-        for (const piece of plan.pieces) yield delta(index, new DeltaMessage({ content: piece }));
+        for (const piece of plan.pieces) {
+          const logprobs = logprobsOf(req, [piece]);
+          yield logprobs
+            ? chunk(new ChatCompletionStreamResponseChoice({ index, delta: new DeltaMessage({ content: piece }), logprobs }))
+            : delta(index, new DeltaMessage({ content: piece }));
+        }
       }
       yield delta(index, new DeltaMessage(), plan.finish);
     }
@@ -266,7 +328,7 @@ function planCompletion(req: CompletionRequest): CompletionPlan {
   const count = choiceCount(req.n);
   const limit = wordLimit(req);
   const prompts = promptTexts(req.prompt);
-  const { pieces, finish } = cutToWords(prompts[0] ?? '', limit);
+  const { pieces, finish } = cutToWords(prompts[0] ?? '', limit, stopsOf(req.stop));
   const promptTokens = prompts.reduce((n, p) => n + countWords(p), 0);
   return { count, pieces, finish, promptTokens, completionTokens: countWords(pieces.join('')) };
 }

@@ -20,8 +20,14 @@ export function wordPieces(text: string): string[] {
   return pieces;
 }
 
-/** The reply cut to at most `limit` words: its pieces, and `length` when words were dropped. */
-export function cutToWords(text: string, limit: number): { pieces: string[]; finish: 'stop' | 'length' } {
+/**
+ * The reply cut at the first of the `stops` sequences (which is not sent, as
+ * OpenAI does), then to at most `limit` words: its pieces, and `length` when
+ * words were dropped.
+ */
+export function cutToWords(text: string, limit: number, stops: readonly string[] = []): { pieces: string[]; finish: 'stop' | 'length' } {
+  const at = Math.min(...stops.map((s) => text.indexOf(s)).filter((i) => i >= 0), text.length);
+  text = text.slice(0, at);
   const pieces = wordPieces(text);
   const words = countWords(text);
   if (words <= limit) return { pieces, finish: 'stop' };

@@ -3,6 +3,8 @@
  * what a user of any OpenAI SDK would see.
  */
 import OpenAI from 'openai';
+import { zodFunction, zodResponseFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
 import { startEchoServer } from './server';
 import type { EchoServer } from './server';
 
@@ -143,7 +145,8 @@ test('a named tool_choice gives a tool call (streamed, through chat.completions.
   expect(choice.message.content).toBeNull();
   const call = choice.message.tool_calls![0] as OpenAI.Chat.ChatCompletionMessageFunctionToolCall;
   expect(call.id).toMatch(/^call_[0-9a-f]+$/);
-  expect(call.function).toMatchObject({ name: 'get_weather', arguments: '{}' });
+  // Arguments that satisfy the tool's parameter schema (the sampler's value for a string property).
+  expect(call.function).toMatchObject({ name: 'get_weather', arguments: '{"city":"string"}' });
   // It came as tool_calls deltas with an index, the arguments in more than one piece.
   const pieces = seen.flatMap((c) => c.choices.flatMap((ch) => ch.delta.tool_calls ?? []));
   expect(pieces.length).toBeGreaterThan(2);
@@ -276,4 +279,107 @@ test('count_tokens counts the words of a text or a conversation', async () => {
     body: { model: 'echo', conversation: [{ role: 'user', content: 'a b' }, { role: 'assistant', content: 'c' }] },
   });
   expect(chat).toEqual({ model: 'echo', count: 3 });
+});
+
+describe("the official client's helpers", () => {
+  const Weather = z.object({ city: z.string(), unit: z.enum(['c', 'f']) });
+
+  test('chat.completions.stream with a strict zodFunction tool: the final completion carries the parsed arguments', async () => {
+    const stream = client.chat.completions.stream({
+      model: 'echo',
+      messages: [{ role: 'user', content: 'weather?' }],
+      tools: [zodFunction({ name: 'get_weather', parameters: Weather })],
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+    });
+    const final = await stream.finalChatCompletion();
+    const call = final.choices[0].message.tool_calls![0];
+    expect(call.type).toBe('function');
+    if (call.type !== 'function') throw new Error('not a function call');
+    expect(call.function.name).toBe('get_weather');
+    expect(Weather.safeParse(call.function.parsed_arguments).success).toBe(true);
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+  });
+
+  test('runTools with a tool whose schema has required properties: the tool gets valid arguments, then the model answers', async () => {
+    const seen: unknown[] = [];
+    const runner = client.chat.completions.runTools({
+      model: 'echo',
+      messages: [{ role: 'user', content: 'weather?' }],
+      tool_choice: 'required',
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            description: 'The weather for some days',
+            parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } }, required: ['city', 'days'] },
+            parse: (text: string) => JSON.parse(text) as { city: string; days: number },
+            function: (args: { city: string; days: number }) => {
+              seen.push(args);
+              return `sunny in ${args.city} for ${args.days} days`;
+            },
+          },
+        },
+      ],
+    });
+    expect(await runner.finalContent()).toBe(`sunny in string for 1 days`);
+    expect(seen).toEqual([{ city: 'string', days: 1 }]);
+  });
+
+  test('chat.completions.parse with a zod response_format gives a parsed value of that schema', async () => {
+    const res = await client.chat.completions.parse({
+      model: 'echo',
+      messages: [{ role: 'user', content: 'weather as JSON' }],
+      response_format: zodResponseFormat(Weather, 'weather'),
+    });
+    expect(Weather.parse(res.choices[0].message.parsed)).toEqual(res.choices[0].message.parsed);
+  });
+});
+
+describe('the parameters an echo model can honour', () => {
+  const ask = (extra: Partial<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>) =>
+    client.chat.completions.create({ model: 'echo', messages: [{ role: 'user', content: 'one two three four' }], ...extra });
+
+  test('stop cuts the reply before the stop sequence', async () => {
+    const res = await ask({ stop: [' three'] });
+    expect(res.choices[0].message.content).toBe('one two');
+    expect(res.choices[0].finish_reason).toBe('stop');
+  });
+
+  test('max_completion_tokens limits the words, and n gives that many choices', async () => {
+    const res = await ask({ max_completion_tokens: 2, n: 3 });
+    expect(res.choices.map((c) => [c.index, c.message.content, c.finish_reason])).toEqual([
+      [0, 'one two', 'length'],
+      [1, 'one two', 'length'],
+      [2, 'one two', 'length'],
+    ]);
+  });
+
+  test('logprobs and top_logprobs give one well-formed entry per token', async () => {
+    const res = await ask({ logprobs: true, top_logprobs: 2 });
+    const content = res.choices[0].logprobs!.content!;
+    expect(content.map((t) => t.token).join('')).toBe('one two three four');
+    for (const t of content) {
+      expect(t.logprob).toBeLessThanOrEqual(0);
+      expect(Buffer.from(t.bytes!).toString('utf8')).toBe(t.token);
+      expect(t.top_logprobs).toHaveLength(2);
+    }
+  });
+
+  test('response_format json_object makes the reply JSON', async () => {
+    const res = await ask({ response_format: { type: 'json_object' } });
+    expect(JSON.parse(res.choices[0].message.content!)).toEqual({ echo: 'one two three four' });
+  });
+
+  test('stream_options.include_usage ends the stream with a usage chunk', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'echo',
+      messages: [{ role: 'user', content: 'one two' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.Chat.ChatCompletionChunk[] = [];
+    for await (const c of stream) chunks.push(c);
+    expect(chunks[chunks.length - 1]).toMatchObject({ choices: [], usage: { completion_tokens: 2 } });
+  });
 });
