@@ -6,6 +6,7 @@
 import OpenAI from 'openai';
 import { startEchoServer } from './server';
 import type { EchoServer } from './server';
+import { rejection } from './http';
 
 type Pipe = 'validate' | 'parse';
 const servers = {} as Record<Pipe, EchoServer>;
@@ -21,15 +22,6 @@ afterAll(async () => {
 });
 
 const messages = [{ role: 'user' as const, content: 'hi' }];
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('the request was accepted');
-}
 
 describe.each<Pipe>(['validate', 'parse'])('with the %s pipe', (pipe) => {
   const client = () => new OpenAI({ baseURL: servers[pipe].baseURL, apiKey: 'x', maxRetries: 0 });

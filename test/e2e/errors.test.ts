@@ -5,6 +5,7 @@
 import OpenAI from 'openai';
 import { startEchoServer } from './server';
 import type { EchoServer } from './server';
+import { rejection } from './http';
 
 type Pipe = 'validate' | 'parse';
 const servers = {} as Record<Pipe, EchoServer>;
@@ -29,15 +30,6 @@ function expectErrorForm(body: any): void {
   expect(Object.keys(body.error)).toEqual(['message', 'type', 'param', 'code']);
   expect(typeof body.error.message).toBe('string');
   expect(body.error.message.length).toBeGreaterThan(0);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('the request was accepted');
 }
 
 describe.each<Pipe>(['validate', 'parse'])('with the %s pipe', (pipe) => {

@@ -21,3 +21,13 @@ export function httpRequest(options: http.RequestOptions, body?: string | Buffer
     req.end(body);
   });
 }
+
+/** The error a request promise rejects with; fails the test when the request was accepted. */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('the request was accepted');
+}
