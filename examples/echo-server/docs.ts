@@ -4,9 +4,9 @@
  * files come from the installed `swagger-ui-dist` package (no CDN).
  */
 import * as fs from 'fs';
-import type { IncomingMessage, ServerResponse } from 'http';
+import type { ServerResponse } from 'http';
 import * as path from 'path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 // The submodule, not '../../src/nest', so tests can import this file without loading NestJS.
 import { buildOpenApiDocument } from '../../src/nest/openapi';
 import type { OpenApiDocument } from '../../src/nest/openapi';
@@ -48,7 +48,20 @@ const PAGE = `<!doctype html>
 /** Same-origin only, so the page cannot reach any other host (Swagger UI sets inline styles and shows data: images). */
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'";
 
-function send(res: ServerResponse, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+/** A route's response object: Node's own (Express), or a Fastify reply that wraps it as `raw`. */
+export type AnyResponse = ServerResponse | { raw: ServerResponse; hijack(): unknown };
+
+/** The Node response under `res`; a Fastify reply is hijacked first, so Fastify leaves the answer to us. */
+export function nodeResponse(res: AnyResponse): ServerResponse {
+  if ('raw' in res) {
+    res.hijack();
+    return res.raw;
+  }
+  return res;
+}
+
+function send(reply: AnyResponse, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  const res = nodeResponse(reply);
   res.statusCode = 200;
   res.setHeader('Content-Type', type);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -58,20 +71,20 @@ function send(res: ServerResponse, type: string, body: string | Buffer, headers:
 
 /**
  * Mounts `GET /openapi.json`, `GET /docs` and the page's files on the app.
- * Call it before `listen`; other paths, `/docs/…` ones included, still fall
+ * Express or Fastify alike. Call it before `listen`; other paths, `/docs/…` ones included, still fall
  * through to the app's 404 in the OpenAI error form.
  */
-export function serveDocs(app: NestExpressApplication, document: OpenApiDocument = echoOpenApiDocument()): void {
+export function serveDocs(app: INestApplication, document: OpenApiDocument = echoOpenApiDocument()): void {
   const dir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   const files = Object.entries(ASSETS).map(([name, type]) => ({ name, type, body: fs.readFileSync(path.join(dir, name)) }));
   const json = JSON.stringify(document);
   const http = app.getHttpAdapter();
-  http.get('/openapi.json', (_req: IncomingMessage, res: ServerResponse) => send(res, 'application/json; charset=utf-8', json));
-  http.get('/docs', (_req: IncomingMessage, res: ServerResponse) =>
+  http.get('/openapi.json', (_req: unknown, res: AnyResponse) => send(res, 'application/json; charset=utf-8', json));
+  http.get('/docs', (_req: unknown, res: AnyResponse) =>
     send(res, 'text/html; charset=utf-8', PAGE, { 'Content-Security-Policy': CSP }),
   );
-  http.get('/docs/init.js', (_req: IncomingMessage, res: ServerResponse) => send(res, 'text/javascript; charset=utf-8', INIT_JS));
+  http.get('/docs/init.js', (_req: unknown, res: AnyResponse) => send(res, 'text/javascript; charset=utf-8', INIT_JS));
   for (const file of files) {
-    http.get(`/docs/${file.name}`, (_req: IncomingMessage, res: ServerResponse) => send(res, file.type, file.body));
+    http.get(`/docs/${file.name}`, (_req: unknown, res: AnyResponse) => send(res, file.type, file.body));
   }
 }

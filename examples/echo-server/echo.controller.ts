@@ -1,10 +1,11 @@
-/** The HTTP face of the `echo` model: OpenAI's routes under `/v1`. */
+/** The HTTP face of the `echo` model: OpenAI's routes under `/v1`, on Express or Fastify (`res` is then Fastify's reply). */
 import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import type { ServerResponse } from 'http';
 import { ChatCompletionRequest, CompletionRequest, CountTokenRequest } from '../../src';
 import type { OpenAIBaseModel } from '../../src';
 import { OpenAIBody, OpenAIHttpException } from '../../src/nest';
 import { writeSSE } from '../../src/sse';
+import { nodeResponse } from './docs';
+import type { AnyResponse } from './docs';
 import {
   EchoError,
   chatChunks,
@@ -34,7 +35,8 @@ function run<T>(produce: () => T): T {
   }
 }
 
-function sendJson(res: ServerResponse, body: unknown): void {
+function sendJson(reply: AnyResponse, body: unknown): void {
+  const res = nodeResponse(reply);
   res.statusCode = 200;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
@@ -53,17 +55,23 @@ export class EchoController {
 
   /** A chat completion, streamed as Server-Sent Events when `stream` is true. */
   @Post('chat/completions')
-  async chat(@OpenAIBody(ChatCompletionRequest) body: ChatCompletionRequest, @Res() res: ServerResponse): Promise<void> {
+  async chat(@OpenAIBody(ChatCompletionRequest) body: ChatCompletionRequest, @Res() res: AnyResponse): Promise<void> {
     this.options.onRequest?.(body, 'chat/completions');
-    if (body.stream) await writeSSE(res, run(() => chatChunks(body)));
+    if (body.stream) {
+      const chunks = run(() => chatChunks(body));
+      await writeSSE(nodeResponse(res), chunks);
+    }
     else sendJson(res, run(() => chatResponse(body)));
   }
 
   /** A legacy completion, streamed when `stream` is true. */
   @Post('completions')
-  async complete(@OpenAIBody(CompletionRequest) body: CompletionRequest, @Res() res: ServerResponse): Promise<void> {
+  async complete(@OpenAIBody(CompletionRequest) body: CompletionRequest, @Res() res: AnyResponse): Promise<void> {
     this.options.onRequest?.(body, 'completions');
-    if (body.stream) await writeSSE(res, run(() => completionChunks(body)));
+    if (body.stream) {
+      const chunks = run(() => completionChunks(body));
+      await writeSSE(nodeResponse(res), chunks);
+    }
     else sendJson(res, run(() => completionResponse(body)));
   }
 

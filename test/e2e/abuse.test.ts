@@ -21,7 +21,7 @@ beforeAll(async () => {
     startEchoServer({ env: { ECHO_PIPE: 'parse' } }),
     startEchoServer({ env: { BODY_LIMIT: '1kb' } }),
   ]);
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   await Promise.all([server?.close(), parsing?.close(), small?.close()]);
