@@ -9,7 +9,7 @@ import { OpenAIExceptionFilter, OpenAIParsePipe, OpenAIValidationPipe, openAIJso
 import { serveDocs } from './docs';
 import { ECHO_OPTIONS, EchoController } from './echo.controller';
 import type { EchoControllerOptions } from './echo.controller';
-import { byteLimit, jsonBodyParser, inflateRequestBody } from './fastify';
+import { byteLimit, drainRequestBody, inflateRequestBody, jsonBodyParser } from './fastify';
 
 /** The HTTP platforms the echo server runs on. */
 export type EchoPlatform = 'express' | 'fastify';
@@ -79,7 +79,9 @@ export async function createEchoApp(options: EchoAppOptions = {}): Promise<INest
       logger,
     });
     fastifyApp.use(openAIJsonOnly());
-    fastifyApp.getHttpAdapter().getInstance().addHook('preParsing', inflateRequestBody);
+    const fastify = fastifyApp.getHttpAdapter().getInstance();
+    fastify.addHook('preParsing', inflateRequestBody);
+    fastify.addHook('onSend', drainRequestBody);
     fastifyApp.useBodyParser('application/json', { bodyLimit }, jsonBodyParser);
     app = fastifyApp;
   } else {

@@ -4,9 +4,12 @@
  * deflate and br bodies inflated and limited once inflated, an empty body
  * read as `{}`, and the body given to `JSON.parse` as is, so a body keeps
  * every key `JSON.parse` keeps (an own `__proto__` too) and a malformed one
- * gets `JSON.parse`'s own message.
+ * gets `JSON.parse`'s own message; and, like body-parser, a body refused
+ * before its end is read to its end before the error is sent, so the
+ * client, still uploading, gets the answer rather than a broken pipe.
  */
 import { PassThrough } from 'stream';
+import { finished } from 'stream/promises';
 import * as zlib from 'zlib';
 import type { FastifyBodyParser, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import { OpenAIHttpException } from '../../src/nest';
@@ -68,3 +71,19 @@ export const jsonBodyParser: FastifyBodyParser<Buffer> = (_request, body, done) 
   }
   done(null, parsed);
 };
+
+/**
+ * An `onSend` hook: an error answered before the request body has fully
+ * arrived (a 413 on its `Content-Length`, corrupt gzip) waits until the rest
+ * has been read and dropped. Fastify closes such a connection once it has
+ * answered; with unread bytes left, the client would see a reset instead.
+ */
+export async function drainRequestBody(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const raw = request.raw;
+  if (reply.statusCode >= 400 && !raw.complete && !raw.destroyed) {
+    raw.unpipe();
+    raw.resume();
+    await finished(raw).catch(() => undefined);
+  }
+  return payload;
+}

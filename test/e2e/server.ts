@@ -19,8 +19,16 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
+/** The HTTP platforms the e2e suite runs the echo server on, each test file once per platform. */
+export const PLATFORMS = ['express', 'fastify'] as const;
+
+/** One of `PLATFORMS`. */
+export type Platform = (typeof PLATFORMS)[number];
+
 /** Options of `startEchoServer`. */
 export interface EchoServerOptions {
+  /** The platform (`PLATFORM` for the child); default `PLATFORM` from this process's environment, else Express. */
+  platform?: Platform;
   /** Extra environment variables (`ECHO_PIPE=parse`, `BODY_LIMIT=…`). */
   env?: Record<string, string>;
   /** The fixture script, a path relative to test/e2e/fixtures (default `serve.ts`); it prints `LISTENING <port>`. */
@@ -44,11 +52,12 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts a fixture (default: serve.ts, the echo app with a spy controller) and waits until it listens. */
 export async function startEchoServer(options: EchoServerOptions = {}): Promise<EchoServer> {
   const fixture = options.fixture ?? 'serve.ts';
-  const name = `echo server (${fixture})`;
+  const platform = options.platform ?? process.env.PLATFORM ?? 'express';
+  const name = `echo server (${fixture}, ${platform})`;
   const args = [...(options.nodeArgs ?? []), '-r', 'ts-node/register/transpile-only', path.join(FIXTURES, fixture)];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+    env: { ...process.env, ...options.env, PLATFORM: platform, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
     stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
