@@ -9,11 +9,14 @@ import * as zlib from 'zlib';
 import { httpRequest } from './http';
 import type { RawReply } from './http';
 import { PLATFORMS, startEchoServer } from './server';
-import type { EchoServer } from './server';
+import type { EchoServer, Platform } from './server';
 
 let server: EchoServer; // the default limit, 10 MB, and the default pipe (validate)
 let parsing: EchoServer; // ECHO_PIPE=parse: the fast route
 let small: EchoServer; // BODY_LIMIT=1kb
+
+/** Every error answer on each platform, keyed by its test (without the platform) and its order there: compared last. */
+const answers: Record<Platform, Map<string, { status: number; body: unknown }>> = { express: new Map(), fastify: new Map() };
 
 describe.each(PLATFORMS)('on %s', (platform) => {
   beforeAll(async () => {
@@ -69,6 +72,11 @@ describe.each(PLATFORMS)('on %s', (platform) => {
     expect(typeof body.error.message).toBe('string');
     expect(body.error.message.length).toBeGreaterThan(0);
     expect(body.error.type).toBe('invalid_request_error');
+    const seen = answers[platform];
+    const test = expect.getState().currentTestName!.replace(`on ${platform} `, '');
+    let n = 1;
+    while (seen.has(`${test} #${n}`)) n++;
+    seen.set(`${test} #${n}`, { status: reply.status, body });
     return body.error;
   }
 
@@ -342,4 +350,9 @@ describe.each(PLATFORMS)('on %s', (platform) => {
       await expectStillServing(server);
     });
   });
+});
+
+test('Express and Fastify answer every abusive request above with the same status and the same error body', () => {
+  expect(answers.express.size).toBeGreaterThanOrEqual(45);
+  expect(Object.fromEntries(answers.fastify)).toEqual(Object.fromEntries(answers.express));
 });
