@@ -140,6 +140,20 @@ describe.each(PLATFORMS)('on %s', (platform) => {
         max_tokens: 5,
       });
     });
+
+    test('an extra keeps the own "__proto__" and "constructor" keys JSON.parse gives, as plain data, and duplicate keys as JSON.parse does', async () => {
+      const custom = '{"__proto__": {"stream": true}, "constructor": {"prototype": {"n": 3}}, "dup": 1, "dup": 2, "big": 12345678901234567890}';
+      const res = await post(servers[pipe], '/chat/completions', `{"model": "echo", "messages": [{"role": "user", "content": "hi"}], "custom_field": ${custom}}`);
+      expect(res.status).toBe(200);
+      expect(res.body.choices).toHaveLength(1);
+      const seen = (await (await fetch(`${servers[pipe].origin}/spy/last`)).json()) as any;
+      const expected = JSON.parse(custom);
+      expect(Object.keys(seen.custom_field)).toEqual(['__proto__', 'constructor', 'dup', 'big']);
+      expect(seen.custom_field).toEqual(expected);
+      expect(Object.getOwnPropertyDescriptor(seen.custom_field, '__proto__')!.value).toEqual({ stream: true });
+      expect(seen.custom_field.dup).toBe(2);
+      expect(seen.custom_field.big).toBe(12345678901234567000);
+    });
   });
 
   test('both pipes answer the same bodies with the same status and error', async () => {
