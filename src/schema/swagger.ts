@@ -1,0 +1,212 @@
+/**
+ * What `@nestjs/swagger`'s `SwaggerModule` reads about a model's properties,
+ * recorded by `Field()` (so by every field decorator) with `Reflect.defineMetadata`
+ * under its own keys: no NestJS import, and it costs nothing until read.
+ *
+ * Every `@nestjs/swagger` release made for NestJS 10 (7.x, 8.x), 11 (11.x) and
+ * 12 (12.x) reads the same three keys (`DECORATORS` in its `constants.js`):
+ * - `swagger/apiModelPropertiesArray` on the prototype: the property names, each as `":name"`;
+ * - `swagger/apiModelProperties` on (prototype, name): an `ApiProperty`-shaped object;
+ *   `type: () => Cls` (a function named `type`) with `isArray` points at a nested
+ *   model, which Swagger then documents too; a string `type` passes every other
+ *   keyword through as the property's schema (`required: false` takes it out of
+ *   the model's `required`; a top-level `anyOf`/`oneOf` drops the `type`);
+ * - `swagger/apiExtraModels` on the class: more models to document, such as the
+ *   members of a union, which a `$ref` inside an `anyOf` needs.
+ *
+ * The values come from the same place as `jsonSchema()`: each property's schema
+ * from the class's JSON Schema (its field type's `toJsonSchema`, nullability,
+ * default and TSDoc description), converted to OpenAPI 3.0, the version of the
+ * documents Swagger makes. Each is computed on first read, per declaring class.
+ */
+import 'reflect-metadata';
+import type { FieldSpec, JsonSchema, ModelClass } from '../fields/field';
+
+/** `DECORATORS.API_MODEL_PROPERTIES` of `@nestjs/swagger`. */
+export const SWAGGER_PROPERTIES = 'swagger/apiModelProperties';
+/** `DECORATORS.API_MODEL_PROPERTIES_ARRAY` of `@nestjs/swagger`. */
+export const SWAGGER_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
+/** `DECORATORS.API_EXTRA_MODELS` of `@nestjs/swagger`. */
+export const SWAGGER_EXTRA_MODELS = 'swagger/apiExtraModels';
+
+const REF_PREFIX = '#/components/schemas/';
+
+/** What one class gives Swagger: each property's metadata, and the models its unions reference. */
+interface ClassMetadata {
+  properties: Map<string, JsonSchema>;
+  /** Models referenced other than as a property's own `type` (members of a union or choice). */
+  extra: Set<Function>;
+}
+
+const computed = new WeakMap<Function, ClassMetadata>();
+/** The metadata objects this module made, so a user's `@ApiProperty` ones are told apart. */
+const ours = new WeakSet<object>();
+
+/** A function named `type`, which Swagger calls to get a nested model (its lazy type resolver). */
+function lazyType(cls: Function): () => Function {
+  const type = (): Function => cls;
+  return type;
+}
+
+interface SchemaModule {
+  objectSchema(cls: ModelClass, ref: (cls: ModelClass) => JsonSchema, refPrefix: string): JsonSchema;
+}
+interface OpenApi30Module {
+  toOpenApi30(schema: JsonSchema): JsonSchema;
+}
+interface FieldModule {
+  fieldsOf(cls: Function): readonly FieldSpec[];
+}
+
+/** Computes the Swagger metadata of every field of `cls` (once). */
+function compute(cls: Function): ClassMetadata {
+  let done = computed.get(cls);
+  if (done) return done;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { objectSchema } = require('./json-schema') as SchemaModule;
+  const { toOpenApi30 } = require('./openapi30') as OpenApi30Module;
+  const { fieldsOf } = require('../fields/field') as FieldModule;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const byRef = new Map<string, Function>();
+  const ref = (model: ModelClass): JsonSchema => {
+    byRef.set(REF_PREFIX + model.name, model);
+    return { $ref: REF_PREFIX + model.name };
+  };
+  const schema = objectSchema(cls as ModelClass, ref, REF_PREFIX);
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  done = { properties: new Map(), extra: new Set() };
+  for (const spec of fieldsOf(cls)) {
+    const property = properties[spec.name];
+    if (!property) continue;
+    const raw = spec.type.toJsonSchema(ref);
+    const notes: JsonSchema = {};
+    for (const k of ['description', 'default'] as const) if (property[k] !== undefined) notes[k] = property[k];
+    if (spec.nullable) notes.nullable = true;
+    const isRequired = required.has(spec.name);
+    const only = typeof raw.$ref === 'string' ? byRef.get(raw.$ref) : undefined;
+    const items = raw.type === 'array' && raw.items !== null && typeof raw.items === 'object' ? (raw.items as JsonSchema) : undefined;
+    const itemModel = items && Object.keys(items).length === 1 && typeof items.$ref === 'string' ? byRef.get(items.$ref) : undefined;
+    let meta: JsonSchema;
+    if (only && Object.keys(raw).length === 1) {
+      // A nested model: Swagger documents it and points at it.
+      meta = { type: lazyType(only), ...notes, required: isRequired };
+    } else if (itemModel && Object.keys(raw).length === 2) {
+      meta = { type: lazyType(itemModel), isArray: true, ...notes, required: isRequired };
+    } else {
+      const open = exclusive(toOpenApi30(property));
+      for (const r of refsIn(open)) {
+        const model = byRef.get(r);
+        if (model && model !== cls) done.extra.add(model);
+      }
+      // Swagger needs a string `type` to pass the schema through; it drops it again beside a top-level anyOf/oneOf.
+      if (open.type === undefined && !open.anyOf && !open.oneOf && !open.allOf) meta = { ...notes, ...withoutNotes(open), anyOf: [withoutNotes(open)] };
+      else meta = { ...open };
+      if (meta.type === undefined) meta.type = 'object';
+      meta.required = isRequired;
+    }
+    done.properties.set(spec.name, meta);
+  }
+  computed.set(cls, done);
+  return done;
+}
+
+/** The JSON type a member stands for, when it names one (`integer` is a `number`). */
+function kindOf(member: unknown): string | undefined {
+  if (member === null || typeof member !== 'object') return undefined;
+  const t = (member as JsonSchema).type;
+  return t === 'integer' ? 'number' : typeof t === 'string' ? t : undefined;
+}
+
+/** `schema` with every `anyOf` whose members are of distinct JSON types written as the `oneOf` it is (a value matches one member only). */
+function exclusive(schema: unknown): JsonSchema {
+  if (Array.isArray(schema)) return schema.map(exclusive) as unknown as JsonSchema;
+  if (schema === null || typeof schema !== 'object') return schema as JsonSchema;
+  const out: JsonSchema = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'enum' || k === 'default' || k === 'example' ? v : exclusive(v);
+  const members = out.anyOf;
+  if (Array.isArray(members) && !('oneOf' in out)) {
+    const kinds = members.map(kindOf);
+    if (kinds.every((k) => k !== undefined) && new Set(kinds).size === kinds.length) {
+      out.oneOf = members;
+      delete out.anyOf;
+    }
+  }
+  return out;
+}
+
+function withoutNotes(schema: JsonSchema): JsonSchema {
+  const { description: _d, default: _f, nullable: _n, ...rest } = schema;
+  return rest;
+}
+
+/** Every `$ref` inside a schema. */
+function refsIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refsIn(v, out);
+    }
+  }
+  return out;
+}
+
+/** An object that becomes `fill()`'s result on first use (read, write, key listing). */
+function lazyObject<T extends object>(target: T, fill: (target: T) => void): T {
+  let filled = false;
+  const ready = (): T => {
+    if (!filled) {
+      filled = true;
+      fill(target);
+    }
+    return target;
+  };
+  return new Proxy(target, {
+    get: (_t, key) => Reflect.get(ready(), key),
+    set: (_t, key, value) => Reflect.set(ready(), key, value),
+    has: (_t, key) => Reflect.has(ready(), key),
+    ownKeys: () => Reflect.ownKeys(ready()),
+    getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(ready(), key),
+    defineProperty: (_t, key, desc) => Reflect.defineProperty(ready(), key, desc),
+    deleteProperty: (_t, key) => Reflect.deleteProperty(ready(), key),
+  });
+}
+
+/** Whether `model` reaches `cls` through extra models (so listing it under `cls` would make Swagger recurse forever). */
+function reaches(model: Function, cls: Function, seen = new Set<Function>()): boolean {
+  if (model === cls) return true;
+  if (seen.has(model)) return false;
+  seen.add(model);
+  for (const next of compute(model).extra) if (reaches(next, cls, seen)) return true;
+  return false;
+}
+
+/**
+ * Records what `SwaggerModule` reads for field `name` of `cls` (called by
+ * `Field()`): the name in the class's property list, parents' first, and
+ * metadata computed on first read. A user's own `@ApiProperty` on the same
+ * property, applied before, keeps its keys over these.
+ */
+export function recordSwaggerField(cls: Function, name: string): void {
+  const proto = cls.prototype as object;
+  const names = (Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, proto) as string[] | undefined) ?? [];
+  const key = `:${name}`;
+  if (!names.includes(key) || !Reflect.hasOwnMetadata(SWAGGER_PROPERTIES_ARRAY, proto)) {
+    Reflect.defineMetadata(SWAGGER_PROPERTIES_ARRAY, names.includes(key) ? [...names] : [...names, key], proto);
+  }
+  const before = Reflect.getOwnMetadata(SWAGGER_PROPERTIES, proto, name) as JsonSchema | undefined;
+  const user = before && !ours.has(before) ? before : undefined;
+  const meta = lazyObject<JsonSchema>({}, (target) => Object.assign(target, compute(cls).properties.get(name), user));
+  ours.add(meta);
+  Reflect.defineMetadata(SWAGGER_PROPERTIES, meta, proto, name);
+  if (!Reflect.hasOwnMetadata(SWAGGER_EXTRA_MODELS, cls)) {
+    const inherited = (Reflect.getMetadata(SWAGGER_EXTRA_MODELS, cls) as unknown[] | undefined) ?? [];
+    const list = lazyObject<unknown[]>([], (target) => {
+      const extra = [...inherited];
+      for (const model of compute(cls).extra) if (!extra.includes(model) && !reaches(model, cls)) extra.push(model);
+      target.push(...extra);
+    });
+    Reflect.defineMetadata(SWAGGER_EXTRA_MODELS, list, cls);
+  }
+}
