@@ -182,11 +182,25 @@ function reaches(model: Function, cls: Function, seen = new Set<Function>()): bo
   return false;
 }
 
+/** The classes whose own metadata covers their inherited fields too. */
+const bound = new WeakSet<Function>();
+
+/** Puts on `cls.prototype` the metadata of property `name`, computed for `cls` on first read. */
+function bind(cls: Function, name: string): void {
+  const proto = cls.prototype as object;
+  const before = Reflect.getMetadata(SWAGGER_PROPERTIES, proto, name) as JsonSchema | undefined;
+  // A user's `@ApiProperty` (on this class or a parent) keeps its keys over these.
+  const user = before && !ours.has(before) ? before : undefined;
+  const meta = lazyObject<JsonSchema>({}, (target) => Object.assign(target, compute(cls).properties.get(name), user));
+  ours.add(meta);
+  Reflect.defineMetadata(SWAGGER_PROPERTIES, meta, proto, name);
+}
+
 /**
  * Records what `SwaggerModule` reads for field `name` of `cls` (called by
  * `Field()`): the name in the class's property list, parents' first, and
- * metadata computed on first read. A user's own `@ApiProperty` on the same
- * property, applied before, keeps its keys over these.
+ * metadata computed on first read. The first field a class declares also
+ * binds its inherited fields' metadata to it, so they show its own defaults.
  */
 export function recordSwaggerField(cls: Function, name: string): void {
   const proto = cls.prototype as object;
@@ -195,11 +209,14 @@ export function recordSwaggerField(cls: Function, name: string): void {
   if (!names.includes(key) || !Reflect.hasOwnMetadata(SWAGGER_PROPERTIES_ARRAY, proto)) {
     Reflect.defineMetadata(SWAGGER_PROPERTIES_ARRAY, names.includes(key) ? [...names] : [...names, key], proto);
   }
-  const before = Reflect.getOwnMetadata(SWAGGER_PROPERTIES, proto, name) as JsonSchema | undefined;
-  const user = before && !ours.has(before) ? before : undefined;
-  const meta = lazyObject<JsonSchema>({}, (target) => Object.assign(target, compute(cls).properties.get(name), user));
-  ours.add(meta);
-  Reflect.defineMetadata(SWAGGER_PROPERTIES, meta, proto, name);
+  if (!bound.has(cls)) {
+    bound.add(cls);
+    for (const inherited of names) {
+      const field = inherited.slice(1);
+      if (field !== name && ours.has(Reflect.getMetadata(SWAGGER_PROPERTIES, proto, field) as object)) bind(cls, field);
+    }
+  }
+  bind(cls, name);
   if (!Reflect.hasOwnMetadata(SWAGGER_EXTRA_MODELS, cls)) {
     const inherited = (Reflect.getMetadata(SWAGGER_EXTRA_MODELS, cls) as unknown[] | undefined) ?? [];
     const list = lazyObject<unknown[]>([], (target) => {

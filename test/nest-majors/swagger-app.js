@@ -25,11 +25,17 @@ class TenantRequest extends lib.ChatCompletionRequest {}
 lib.JSONSchema({ description: 'The billing tenant of this request.' })(TenantRequest.prototype, 'tenant');
 lib.StrField({ optional: true, nullable: true })(TenantRequest.prototype, 'tenant');
 
+// NestJS's own mapped type over a library model: Swagger documents the picked fields.
+class SlimRequest extends swagger.PickType(lib.ChatCompletionRequest, ['model', 'messages']) {}
+
 class ChatController {
   chat(body) {
     return body;
   }
   tenant(body) {
+    return body;
+  }
+  slim(body) {
     return body;
   }
 }
@@ -42,6 +48,7 @@ function route(method, url, body, response) {
 }
 route('chat', 'chat/completions', lib.ChatCompletionRequest, lib.ChatCompletionResponse);
 route('tenant', 'tenant/chat/completions', TenantRequest, lib.ChatCompletionResponse);
+route('slim', 'slim/chat/completions', SlimRequest, lib.ChatCompletionResponse);
 common.Controller('v1')(ChatController);
 
 class AppModule {}

@@ -10,8 +10,27 @@
 import Ajv from 'ajv';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { Browser } from 'playwright-core';
-import { ChatCompletionRequest, ChatCompletionResponse, JSONSchema, StrField, jsonSchema } from '../../src';
-import type { ModelClass } from '../../src';
+import {
+  ChatCompletionRequest,
+  ChatCompletionResponse,
+  ChatMessage,
+  Field,
+  IntField,
+  JSONSchema,
+  JsonSchemaResponseFormat,
+  ListField,
+  ModelField,
+  OpenAIBaseModel,
+  ResponseFormat,
+  StrField,
+  UnionField,
+  jsonSchema,
+  listOf,
+  modelType,
+  strType,
+} from '../../src';
+import type { FieldType, ModelClass } from '../../src';
+import { SWAGGER_EXTRA_MODELS, SWAGGER_PROPERTIES, SWAGGER_PROPERTIES_ARRAY } from '../../src/schema/swagger';
 import { loadCorpus, modelClass } from '../corpus';
 import { refs } from '../helpers/refs';
 import { App, MAJORS, prepare, start } from '../helpers/nest-majors';
@@ -67,6 +86,99 @@ function valuesOf(value: unknown, key: string, out: unknown[] = []): unknown[] {
 
 const accepted = loadCorpus().filter((c) => c.ok);
 
+/** What @nestjs/swagger would read for a property (a copy, as it takes one). */
+const property = (cls: Function, name: string): Doc => ({ ...Reflect.getMetadata(SWAGGER_PROPERTIES, cls.prototype, name) });
+
+describe('the metadata every field decorator records under @nestjs/swagger keys', () => {
+  test("the property list is the class's fields as \":name\", parents' first", () => {
+    const names = Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, ChatCompletionRequest.prototype) as string[];
+    expect(names).toEqual([...ChatCompletionRequest.fieldNames].map((n) => `:${n}`));
+    expect(Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, TenantRequest.prototype)).toEqual([...names, ':tenant']);
+  });
+
+  test('a scalar is its OpenAPI 3.0 schema with `required`; a nested model or list of models is a lazy `type` Swagger follows', () => {
+    expect(property(ChatCompletionRequest, 'max_tokens')).toEqual({
+      type: 'integer',
+      minimum: -Number.MAX_SAFE_INTEGER,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'Most tokens to generate.',
+      default: 128,
+      required: false,
+    });
+    const messages = property(ChatCompletionRequest, 'messages');
+    expect(messages).toEqual({ type: expect.any(Function), isArray: true, description: 'The conversation so far.', required: true });
+    // @nestjs/swagger calls a function named `type` to get the class (its lazy type resolver).
+    expect([messages.type.name, messages.type()]).toEqual(['type', ChatMessage]);
+    expect(property(ChatCompletionRequest, 'user')).toEqual({
+      type: 'string',
+      nullable: true,
+      default: null,
+      description: 'An end-user id, for abuse monitoring.',
+      required: false,
+    });
+  });
+
+  test('the models that only a union or choice references are extra models of the class', () => {
+    const extra = [...(Reflect.getMetadata(SWAGGER_EXTRA_MODELS, ChatCompletionRequest) as Function[])];
+    expect(extra).toEqual(expect.arrayContaining([JsonSchemaResponseFormat, ResponseFormat]));
+    expect(extra).not.toContain(ChatCompletionRequest);
+  });
+
+  test('nothing is computed until Swagger reads it, so a field may name a class declared later', () => {
+    const calls: string[] = [];
+    const counted: FieldType = { ...strType, toJsonSchema: (ref) => (calls.push('schema'), strType.toJsonSchema(ref)) };
+    class Early extends OpenAIBaseModel {
+      @Field(counted) name!: string;
+      @ModelField(() => Late) late!: Late;
+    }
+    class Late extends OpenAIBaseModel {
+      @IntField() n!: number;
+    }
+    expect(calls).toEqual([]);
+    expect(property(Early, 'name')).toEqual({ type: 'string', required: true });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(property(Early, 'late').type()).toBe(Late);
+  });
+
+  test("a subclass's own fields and changed defaults are its own; the parent's stay", () => {
+    class Longer extends ChatCompletionRequest {
+      @StrField() session = 's';
+      override max_tokens = 256;
+    }
+    expect(property(Longer, 'max_tokens').default).toBe(256);
+    expect(property(Longer, 'session')).toEqual({ type: 'string', default: 's', required: false });
+    expect(property(ChatCompletionRequest, 'max_tokens').default).toBe(128);
+    expect(Reflect.getMetadata(SWAGGER_PROPERTIES, ChatCompletionRequest.prototype, 'session')).toBeUndefined();
+  });
+
+  test("a user's own @ApiProperty metadata on the property keeps its keys over the library's", () => {
+    class Documented extends OpenAIBaseModel {
+      @StrField() name!: string;
+    }
+    // What `@ApiProperty({ example: 'gpt-4o', description: 'Mine.' })` records, applied before the field decorator.
+    class Annotated extends OpenAIBaseModel {
+      @StrField()
+      @((target: object, key: string | symbol) => Reflect.defineMetadata(SWAGGER_PROPERTIES, { example: 'gpt-4o', description: 'Mine.' }, target, key))
+      name!: string;
+    }
+    expect(property(Documented, 'name')).toEqual({ type: 'string', required: true });
+    expect(property(Annotated, 'name')).toEqual({ type: 'string', required: true, example: 'gpt-4o', description: 'Mine.' });
+  });
+
+  test('a model whose union holds itself does not list itself as an extra model (Swagger would recurse forever)', () => {
+    class Tree extends OpenAIBaseModel {
+      @UnionField([strType, listOf(modelType(() => Tree))]) children!: string | Tree[];
+      @ListField(modelType(() => Tree)) more: Tree[] = [];
+    }
+    expect([...(Reflect.getMetadata(SWAGGER_EXTRA_MODELS, Tree) as Function[])]).toEqual([]);
+    expect(property(Tree, 'children')).toEqual({
+      oneOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/components/schemas/Tree' } }],
+      type: 'object',
+      required: true,
+    });
+  });
+});
+
 describe.each(Object.keys(MAJORS))('NestJS %s with its @nestjs/swagger', (major) => {
   const doc = (): Doc => docs.get(major)!;
   const schemas = (): Record<string, Doc> => doc().components.schemas;
@@ -104,6 +216,13 @@ describe.each(Object.keys(MAJORS))('NestJS %s with its @nestjs/swagger', (major)
   test("a user's subclass documents its own field with its description, and ChatCompletionRequest does not have it", () => {
     expect(schemas().TenantRequest.properties.tenant).toEqual({ type: 'string', nullable: true, description: 'The billing tenant of this request.' });
     expect(schemas().ChatCompletionRequest.properties.tenant).toBeUndefined();
+  });
+
+  test("NestJS's own PickType over ChatCompletionRequest documents the picked fields as the model does", () => {
+    const slim = schemas().SlimRequest;
+    expect(doc().paths['/v1/slim/chat/completions'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SlimRequest' });
+    expect(slim.properties).toEqual({ model: schemas().ChatCompletionRequest.properties.model, messages: schemas().ChatCompletionRequest.properties.messages });
+    expect(slim.required).toEqual(['model', 'messages']);
   });
 
   test('max_tokens is an integer with its TSDoc description and default', () => {
