@@ -38,7 +38,8 @@ interface ClassMetadata {
   extra: Set<Function>;
 }
 
-const computed = new WeakMap<Function, ClassMetadata>();
+/** Computed metadata by class; forgotten whenever a field is declared (a class's metadata depends on its parents'). */
+let computed = new WeakMap<Function, ClassMetadata>();
 /** The metadata objects this module made, so a user's `@ApiProperty` ones are told apart. */
 const ours = new WeakSet<object>();
 
@@ -152,13 +153,22 @@ function refsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** An object that becomes `fill()`'s result on first use (read, write, key listing). */
+/**
+ * An object that becomes `fill()`'s result on first use (read, write, key
+ * listing). A fill that throws (a model class still in its temporal dead zone,
+ * read while classes are being declared) leaves it empty for that use and is
+ * tried again on the next.
+ */
 function lazyObject<T extends object>(target: T, fill: (target: T) => void): T {
   let filled = false;
   const ready = (): T => {
     if (!filled) {
-      filled = true;
-      fill(target);
+      try {
+        fill(target);
+        filled = true;
+      } catch {
+        // Tried again on the next use.
+      }
     }
     return target;
   };
@@ -203,6 +213,7 @@ function bind(cls: Function, name: string): void {
  * binds its inherited fields' metadata to it, so they show its own defaults.
  */
 export function recordSwaggerField(cls: Function, name: string): void {
+  computed = new WeakMap();
   const proto = cls.prototype as object;
   const names = (Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, proto) as string[] | undefined) ?? [];
   const key = `:${name}`;

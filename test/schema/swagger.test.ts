@@ -165,6 +165,26 @@ describe('the metadata every field decorator records under @nestjs/swagger keys'
     expect(property(Annotated, 'name')).toEqual({ type: 'string', required: true, example: 'gpt-4o', description: 'Mine.' });
   });
 
+  test("an @ApiProperty above the field decorator (it merges into the library's metadata at once) wins, and later fields are still right", () => {
+    // What @nestjs/swagger's createPropertyDecorator does when metadata exists: spread it, its own keys over it.
+    const apiProperty =
+      (extra: Doc) =>
+      (target: object, key: string | symbol): void =>
+        Reflect.defineMetadata(SWAGGER_PROPERTIES, { ...Reflect.getMetadata(SWAGGER_PROPERTIES, target, key), ...extra }, target, key);
+    class Above extends OpenAIBaseModel {
+      @apiProperty({ description: 'Mine.' }) @StrField() name!: string;
+      // Read while `Below` is not declared yet: nothing crashes, the user's keys stay.
+      @apiProperty({ example: {} }) @ModelField(() => Below) below!: Below;
+      @IntField() after = 1;
+    }
+    class Below extends OpenAIBaseModel {
+      @IntField() n!: number;
+    }
+    expect(property(Above, 'name')).toEqual({ type: 'string', required: true, description: 'Mine.' });
+    expect(property(Above, 'below')).toEqual({ example: {} });
+    expect(property(Above, 'after')).toEqual({ type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER, default: 1, required: false });
+  });
+
   test('a model whose union holds itself does not list itself as an extra model (Swagger would recurse forever)', () => {
     class Tree extends OpenAIBaseModel {
       @UnionField([strType, listOf(modelType(() => Tree))]) children!: string | Tree[];
