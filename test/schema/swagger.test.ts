@@ -31,6 +31,8 @@ import {
 } from '../../src';
 import type { FieldType, ModelClass } from '../../src';
 import { SWAGGER_EXTRA_MODELS, SWAGGER_PROPERTIES, SWAGGER_PROPERTIES_ARRAY } from '../../src/schema/swagger';
+import { buildOpenApiDocument } from '../../src/nest/openapi';
+import type { OpenApiDocumentInput } from '../../src/nest/openapi';
 import { loadCorpus, modelClass } from '../corpus';
 import { refs } from '../helpers/refs';
 import { App, MAJORS, prepare, start } from '../helpers/nest-majors';
@@ -282,6 +284,18 @@ describe.each(Object.keys(MAJORS))('NestJS %s with its @nestjs/swagger', (major)
     const names = new Set(Object.keys(schemas()));
     expect(refs(doc()).filter((r) => !names.has(r.replace('#/components/schemas/', '')))).toEqual([]);
     expect(valuesOf(doc(), 'type').filter((t) => t === 'null' || Array.isArray(t))).toEqual([]);
+  });
+
+  test("buildOpenApiDocument completes it: the models' full 3.0 schemas and the error form, still valid, still no null type", async () => {
+    const done = buildOpenApiDocument({ document: doc() as OpenApiDocumentInput, models: [ChatCompletionRequest, ChatCompletionResponse] }) as Doc;
+    expect(done.openapi).toBe('3.0.0');
+    expect(done.paths).toEqual(doc().paths);
+    expect(done.components.schemas.ChatCompletionRequest).toMatchObject({ title: 'ChatCompletionRequest', additionalProperties: true, description: 'A `POST /v1/chat/completions` body.' });
+    expect(done.components.schemas.TenantRequest).toEqual(schemas().TenantRequest);
+    expect(done.components.schemas.ErrorResponse.properties.error.required).toEqual(['message', 'type', 'param', 'code']);
+    expect(valuesOf(done, 'type').filter((t) => t === 'null' || Array.isArray(t))).toEqual([]);
+    const result = await validate(JSON.parse(JSON.stringify(done)));
+    expect(result.valid ? 'valid' : compileErrors(result)).toBe('valid');
   });
 
   test('passes @readme/openapi-parser validation, which rejects a broken copy', async () => {
