@@ -192,49 +192,71 @@ function reaches(model: Function, cls: Function, seen = new Set<Function>()): bo
   return false;
 }
 
-/** The classes whose own metadata covers their inherited fields too. */
-const bound = new WeakSet<Function>();
-
 /** Puts on `cls.prototype` the metadata of property `name`, computed for `cls` on first read. */
 function bind(cls: Function, name: string): void {
   const proto = cls.prototype as object;
   const before = Reflect.getMetadata(SWAGGER_PROPERTIES, proto, name) as JsonSchema | undefined;
-  // A user's `@ApiProperty` (on this class or a parent) keeps its keys over these.
-  const user = before && !ours.has(before) ? before : undefined;
+  // A user's `@ApiProperty` (on this class or a parent) keeps its keys over these,
+  // but for the `type` it filled in from `design:type` (an `Array` would hide the item model).
+  let user = before && !ours.has(before) ? before : undefined;
+  if (user && user.type !== undefined && user.type === Reflect.getMetadata('design:type', proto, name)) {
+    const { type: _type, ...rest } = user;
+    user = rest;
+  }
   const meta = lazyObject<JsonSchema>({}, (target) => Object.assign(target, compute(cls).properties.get(name), user));
   ours.add(meta);
   Reflect.defineMetadata(SWAGGER_PROPERTIES, meta, proto, name);
 }
 
+/** Each class's own property list while it is still ours and not yet read (its fields are then bound on first read). */
+const pendingLists = new WeakMap<Function, object>();
+
+/**
+ * The property list of `cls`, made on first read: the inherited names, then
+ * the class's own fields; reading it also binds every field's metadata to the
+ * class (so inherited fields show the class's own defaults). Swagger (and its
+ * `PickType`, …) always reads a class's list before its properties.
+ */
+function lazyList(cls: Function): string[] {
+  const list = lazyObject<string[]>([], (target) => {
+    pendingLists.delete(cls);
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const { fieldsOf } = require('../fields/field') as FieldModule;
+    const parent = Object.getPrototypeOf(cls.prototype) as object | null;
+    const names = [...(((parent && Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, parent)) as string[] | undefined) ?? [])];
+    const fields = fieldsOf(cls);
+    for (const spec of fields) if (!names.includes(`:${spec.name}`)) names.push(`:${spec.name}`);
+    for (const spec of fields) bind(cls, spec.name);
+    target.push(...names);
+  });
+  pendingLists.set(cls, list);
+  return list;
+}
+
 /**
  * Records what `SwaggerModule` reads for field `name` of `cls` (called by
- * `Field()`): the name in the class's property list, parents' first, and
- * metadata computed on first read. The first field a class declares also
- * binds its inherited fields' metadata to it, so they show its own defaults.
+ * `Field()`). The first field of a class puts a property list on it that is
+ * made on first read, so a declaration costs a look-up. When the list was read
+ * already, or replaced (by a user's `@ApiProperty`), the name and its
+ * metadata are recorded at once instead, in the same form.
  */
 export function recordSwaggerField(cls: Function, name: string): void {
   computed = new WeakMap();
   const proto = cls.prototype as object;
-  const names = (Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, proto) as string[] | undefined) ?? [];
-  const key = `:${name}`;
-  if (!names.includes(key) || !Reflect.hasOwnMetadata(SWAGGER_PROPERTIES_ARRAY, proto)) {
-    Reflect.defineMetadata(SWAGGER_PROPERTIES_ARRAY, names.includes(key) ? [...names] : [...names, key], proto);
-  }
-  if (!bound.has(cls)) {
-    bound.add(cls);
-    for (const inherited of names) {
-      const field = inherited.slice(1);
-      if (field !== name && ours.has(Reflect.getMetadata(SWAGGER_PROPERTIES, proto, field) as object)) bind(cls, field);
-    }
-  }
-  bind(cls, name);
-  if (!Reflect.hasOwnMetadata(SWAGGER_EXTRA_MODELS, cls)) {
+  const own = Reflect.getOwnMetadata(SWAGGER_PROPERTIES_ARRAY, proto) as string[] | undefined;
+  if (own === undefined) {
+    Reflect.defineMetadata(SWAGGER_PROPERTIES_ARRAY, lazyList(cls), proto);
     const inherited = (Reflect.getMetadata(SWAGGER_EXTRA_MODELS, cls) as unknown[] | undefined) ?? [];
-    const list = lazyObject<unknown[]>([], (target) => {
+    const extras = lazyObject<unknown[]>([], (target) => {
       const extra = [...inherited];
       for (const model of compute(cls).extra) if (!extra.includes(model) && !reaches(model, cls)) extra.push(model);
       target.push(...extra);
     });
-    Reflect.defineMetadata(SWAGGER_EXTRA_MODELS, list, cls);
+    Reflect.defineMetadata(SWAGGER_EXTRA_MODELS, extras, cls);
+    return;
   }
+  if (pendingLists.get(cls) === own) return;
+  const key = `:${name}`;
+  if (!own.includes(key)) Reflect.defineMetadata(SWAGGER_PROPERTIES_ARRAY, [...own, key], proto);
+  bind(cls, name);
 }

@@ -88,8 +88,11 @@ function valuesOf(value: unknown, key: string, out: unknown[] = []): unknown[] {
 
 const accepted = loadCorpus().filter((c) => c.ok);
 
-/** What @nestjs/swagger would read for a property (a copy, as it takes one). */
-const property = (cls: Function, name: string): Doc => ({ ...Reflect.getMetadata(SWAGGER_PROPERTIES, cls.prototype, name) });
+/** What @nestjs/swagger reads for a property: the class's property list first (as every release does), then the property's metadata (a copy, as it takes one). */
+function property(cls: Function, name: string): Doc {
+  expect(Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, cls.prototype)).toContain(`:${name}`);
+  return { ...Reflect.getMetadata(SWAGGER_PROPERTIES, cls.prototype, name) };
+}
 
 describe('the metadata every field decorator records under @nestjs/swagger keys', () => {
   test("the property list is the class's fields as \":name\", parents' first", () => {
@@ -165,14 +168,28 @@ describe('the metadata every field decorator records under @nestjs/swagger keys'
     }
     expect(property(Documented, 'name')).toEqual({ type: 'string', required: true });
     expect(property(Annotated, 'name')).toEqual({ type: 'string', required: true, example: 'gpt-4o', description: 'Mine.' });
+    // With emitDecoratorMetadata, `@ApiProperty({ description })` fills `type` from design:type (Array here): the item model stays.
+    class Listed extends OpenAIBaseModel {
+      @ListField(modelType(() => ChatMessage))
+      @((target: object, key: string | symbol) => {
+        Reflect.defineMetadata('design:type', Array, target, key);
+        Reflect.defineMetadata(SWAGGER_PROPERTIES, { type: Array, description: 'Mine.' }, target, key);
+      })
+      messages!: ChatMessage[];
+    }
+    const listed = property(Listed, 'messages');
+    expect([listed.type(), listed.isArray, listed.description]).toEqual([ChatMessage, true, 'Mine.']);
   });
 
   test("an @ApiProperty above the field decorator (it merges into the library's metadata at once) wins, and later fields are still right", () => {
-    // What @nestjs/swagger's createPropertyDecorator does when metadata exists: spread it, its own keys over it.
+    // What @nestjs/swagger's createPropertyDecorator does: add the name to the list, then spread the existing metadata, its own keys over it.
     const apiProperty =
       (extra: Doc) =>
-      (target: object, key: string | symbol): void =>
+      (target: object, key: string | symbol): void => {
+        const names = (Reflect.getMetadata(SWAGGER_PROPERTIES_ARRAY, target) as string[] | undefined) ?? [];
+        if (!names.includes(`:${String(key)}`)) Reflect.defineMetadata(SWAGGER_PROPERTIES_ARRAY, [...names, `:${String(key)}`], target);
         Reflect.defineMetadata(SWAGGER_PROPERTIES, { ...Reflect.getMetadata(SWAGGER_PROPERTIES, target, key), ...extra }, target, key);
+      };
     class Above extends OpenAIBaseModel {
       @apiProperty({ description: 'Mine.' }) @StrField() name!: string;
       // Read while `Below` is not declared yet: nothing crashes, the user's keys stay.
