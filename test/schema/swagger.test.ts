@@ -1,12 +1,14 @@
 /**
  * @nestjs/swagger documents the models from the library's own field
  * decorators: NestJS 10, 11 and 12 apps (test/nest-majors/swagger-app.js), each
- * with the @nestjs/swagger release made for that major, set up as Swagger's
+ * with the @nestjs/swagger release made for that major (and NestJS 10 with 8
+ * too, the last line for it), set up as Swagger's
  * docs say and with no @ApiProperty anywhere. Their served documents are
  * checked against the models' JSON Schemas, validated, and used to validate
  * every accepted corpus dump; headless Chromium reads a field's description
  * off each app's Swagger UI page.
  */
+import * as path from 'path';
 import Ajv from 'ajv';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { Browser } from 'playwright-core';
@@ -35,7 +37,7 @@ import { buildOpenApiDocument } from '../../src/nest/openapi';
 import type { OpenApiDocumentInput } from '../../src/nest/openapi';
 import { loadCorpus, modelClass } from '../corpus';
 import { refs } from '../helpers/refs';
-import { App, MAJORS, prepare, start } from '../helpers/nest-majors';
+import { App, FIXTURES, MAJORS, prepare, start } from '../helpers/nest-majors';
 import { fromOpenApi30 } from '../helpers/openapi30';
 import { launchChromium } from '../e2e/browser';
 
@@ -48,16 +50,21 @@ class TenantRequest extends ChatCompletionRequest {
   tenant?: string | null;
 }
 
-/** The @nestjs/swagger major each NestJS major's app must run. */
-const SWAGGER_MAJOR: Record<string, string> = { '10': '7', '11': '11', '12': '12' };
+/**
+ * The apps: each NestJS major with the @nestjs/swagger released with it (7 for
+ * NestJS 10, 11, 12), and NestJS 10 with 8 too, the last line that supports it.
+ */
+const SETUPS: Record<string, string> = { ...MAJORS, '10 + @nestjs/swagger 8': path.join(FIXTURES, 'v10-swagger8') };
+/** The @nestjs/swagger major each app must run. */
+const SWAGGER_MAJOR: Record<string, string> = { '10': '7', '10 + @nestjs/swagger 8': '8', '11': '11', '12': '12' };
 const ROOTS: ModelClass[] = [ChatCompletionRequest, ChatCompletionResponse, TenantRequest];
 
 const apps = new Map<string, App>();
 const docs = new Map<string, Doc>();
 
 beforeAll(async () => {
-  for (const dir of Object.values(MAJORS)) if (dir) prepare(dir);
-  for (const [major, dir] of Object.entries(MAJORS)) {
+  for (const dir of Object.values(SETUPS)) if (dir) prepare(dir);
+  for (const [major, dir] of Object.entries(SETUPS)) {
     const app = await start('swagger-app.js', [dir]);
     apps.set(major, app);
     const res = await fetch(`${app.origin}/docs-json`);
@@ -218,7 +225,7 @@ describe('the metadata every field decorator records under @nestjs/swagger keys'
   });
 });
 
-describe.each(Object.keys(MAJORS))('NestJS %s with its @nestjs/swagger', (major) => {
+describe.each(Object.keys(SETUPS))('NestJS %s with its @nestjs/swagger', (major) => {
   const doc = (): Doc => docs.get(major)!;
   const schemas = (): Record<string, Doc> => doc().components.schemas;
 
@@ -370,7 +377,7 @@ describe.each(Object.keys(MAJORS))('NestJS %s with its @nestjs/swagger', (major)
   });
 });
 
-describe.each(Object.keys(MAJORS))("NestJS %s: the Swagger UI page in headless Chromium", (major) => {
+describe.each(Object.keys(SETUPS))("NestJS %s: the Swagger UI page in headless Chromium", (major) => {
   let browser: Browser | undefined;
   afterAll(async () => {
     await browser?.close();
