@@ -4,7 +4,8 @@
  * under its own keys: no NestJS import, and it costs nothing until read.
  *
  * Every `@nestjs/swagger` release made for NestJS 10 (7.x, 8.x), 11 (11.x) and
- * 12 (12.x) reads the same three keys (`DECORATORS` in its `constants.js`):
+ * 12 (12.x) reads the same three keys (`DECORATORS` in its `constants.js`),
+ * always the list before the properties:
  * - `swagger/apiModelPropertiesArray` on the prototype: the property names, each as `":name"`;
  * - `swagger/apiModelProperties` on (prototype, name): an `ApiProperty`-shaped object;
  *   `type: () => Cls` (a function named `type`) with `isArray` points at a nested
@@ -14,10 +15,20 @@
  * - `swagger/apiExtraModels` on the class: more models to document, such as the
  *   members of a union, which a `$ref` inside an `anyOf` needs.
  *
+ * What differs between releases does not matter here: 7.x writes the resolved
+ * class back into the metadata object it reads (so it is a plain, writable
+ * object once read); 8.x and later copy it, and 11.x and later add
+ * `type: "object"` beside the `allOf` of a nullable model.
+ *
  * The values come from the same place as `jsonSchema()`: each property's schema
  * from the class's JSON Schema (its field type's `toJsonSchema`, nullability,
  * default and TSDoc description), converted to OpenAPI 3.0, the version of the
- * documents Swagger makes. Each is computed on first read, per declaring class.
+ * documents Swagger makes. A class's list is made on first read, which binds
+ * its fields' metadata to it (its own defaults); each is computed on first read.
+ * Limits: a subclass that declares no field of its own shows its parent's
+ * defaults; two classes whose unions name each other are not listed as each
+ * other's extra models (Swagger would recurse forever), so one may be missing
+ * from the document unless something else references it.
  */
 import 'reflect-metadata';
 import type { FieldSpec, JsonSchema, ModelClass } from '../fields/field';
