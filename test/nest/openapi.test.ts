@@ -261,6 +261,16 @@ describe('buildOpenApiDocument completing a document', () => {
     expect(() => buildOpenApiDocument({ document: nest, openapi: '3.1' })).toThrow('the document is OpenAPI 3.0.0; it can be completed as 3.0, not 3.1');
   });
 
+  it('completes a 3.1 document (DocumentBuilder().setOpenAPIVersion("3.1.0")) with 3.1 schemas', async () => {
+    const nest31 = { ...nest, openapi: '3.1.0' };
+    const done31 = buildOpenApiDocument({ document: nest31, models: [ChatCompletionRequest] }) as Doc;
+    expect(done31.openapi).toBe('3.1.0');
+    expect(done31.components.schemas.ChatCompletionRequest.properties.user).toMatchObject({ anyOf: [{ type: 'string' }, { type: 'null' }] });
+    expect(JSON.stringify(done31)).not.toMatch(/"nullable"/);
+    const result = await validate(JSON.parse(JSON.stringify(done31)));
+    expect(result.valid ? 'valid' : compileErrors(result)).toBe('valid');
+  });
+
   it("merging modelSchemas(…, { openapi: '3.0' }) into a 3.0 document by hand gives no \"type\": \"null\" and stays valid", async () => {
     const merged = { ...nest, components: { schemas: { ...nest.components.schemas, ...modelSchemas([ChatCompletionRequest], { openapi: '3.0' }) } } };
     expect(JSON.stringify(merged)).not.toMatch(/"type":"null"|"type":\[/);
