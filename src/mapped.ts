@@ -8,6 +8,7 @@
  * records hold for it as for a hand-written model. No NestJS import.
  */
 import 'reflect-metadata';
+import { inheritChecks } from './checks';
 import { ValidateIf, getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata as ValidationMetadataType } from 'class-validator/types/metadata/ValidationMetadata';
 import { Field, FieldSpec, ModelClass, OPTIONAL_HOST, OWN_CONTEXT, fieldsOf } from './fields/field';
@@ -216,6 +217,7 @@ function mapModel<T>(name: string, kept: readonly Kept[], partial: boolean): Map
     }
     copyForeignTransformerMetadata(source, Mapped, (p) => keep.has(p));
   }
+  inheritChecks(Mapped, [...bySource.keys()], kept.map((k) => k.name), partial);
   return Mapped as unknown as MappedModel<T>;
 }
 

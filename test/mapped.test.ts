@@ -18,6 +18,8 @@ import {
   PickModel,
   ProtocolValidationError,
   StrField,
+  registerCheck,
+  valueError,
   UsageInfo,
   initModel,
 } from '../src';
@@ -123,6 +125,18 @@ describe('PickModel', () => {
     expect(new Tokens().suppress_tokens).toEqual([]);
   });
 
+  it('is typed: kept fields only, statics returning the subclass', () => {
+    const got: Slim = Slim.parse(base);
+    const tokens: number = got.max_tokens;
+    expect(tokens).toBe(128);
+    // @ts-expect-error temperature is not a field of Slim
+    expect(got.temperature).toBeUndefined();
+    // @ts-expect-error not a field of ChatCompletionRequest
+    expect(() => PickModel(ChatCompletionRequest, ['modle'])).toThrow(/no field/);
+    // @ts-expect-error a method is not a field
+    expect(() => OmitModel(ChatCompletionRequest, ['dump'])).toThrow(/no field "dump"/);
+  });
+
   it('rejects a name the base does not declare, and a base that is not a model', () => {
     expect(() => PickModel(ChatCompletionRequest, ['modle' as 'model'])).toThrow('PickModel: ChatCompletionRequest has no field "modle"');
     expect(() => PickModel(ChatCompletionRequest, ['toJSON' as 'model'])).toThrow(/no field "toJSON"/);
@@ -143,6 +157,16 @@ describe('OmitModel', () => {
     }
     expect(NoTools.fieldNames.has('tools')).toBe(false);
     expect(NoTools.fieldNames.has('temperature')).toBe(true);
+  });
+
+  it('is a model of its own, with a schema that lacks the omitted fields', () => {
+    const [fast, deco] = accept(NoTools, base);
+    for (const got of [fast, deco]) expect(got).toBeInstanceOf(OpenAIBaseModel);
+    const props = NoTools.jsonSchema().properties as Record<string, unknown>;
+    expect(Object.keys(props)).toEqual([...NoTools.fieldNames]);
+    expect(props.tools).toBeUndefined();
+    expect(props.temperature).toMatchObject({ type: 'number', default: 0.7 });
+    expect(NoTools.jsonSchema().required).toEqual(['model', 'messages']);
   });
 
   it('errors as the base does for the fields it keeps', () => {
@@ -209,6 +233,17 @@ describe('IntersectionModel', () => {
       { loc: ['max_tokens'], type: 'int_type', msg: 'Input should be a valid integer' },
       { loc: ['tenant'], type: 'missing', msg: 'Field required' },
     ]);
+  });
+
+  it('is a model of its own, keeps extras, and has a schema of all the fields', () => {
+    for (const got of accept(Both, { ...base, tenant: 't', extra: [1] })) {
+      expect(got).toBeInstanceOf(OpenAIBaseModel);
+      expect(Both.extraKeys(got)).toEqual(['extra']);
+    }
+    const schema = Both.jsonSchema();
+    expect(Object.keys(schema.properties as object)).toEqual(['model', 'messages', 'max_tokens', 'tenant']);
+    expect(schema.required).toEqual(['model', 'messages', 'tenant']);
+    expect((schema.properties as Record<string, unknown>).max_tokens).toMatchObject({ default: 16 });
   });
 
   it('rejects no classes and a class that is not a model', () => {
@@ -293,5 +328,35 @@ describe('a nested model as a default', () => {
     expect(b.usage).toBeInstanceOf(UsageInfo);
     expect(a.usage).not.toBe(b.usage);
     expect(JSON.stringify(a)).toBe(JSON.stringify(new WithUsage().copy()).replace('"id":"x",', ''));
+  });
+});
+
+describe('protocol checks (parse with { checks })', () => {
+  it("apply a base's built-in rules that read only kept fields", () => {
+    const Counted = PickModel(ChatCompletionRequest, ['model', 'messages', 'n', 'top_logprobs']);
+    const result = Counted.safeParse({ ...base, n: 0, top_logprobs: 3 }, { checks: true });
+    if (result.success) throw new Error('accepted');
+    // top_logprobs's rule also reads logprobs, which Counted does not keep.
+    expect(result.error.issues.map((i) => [i.loc, i.msg])).toEqual([[['n'], 'n must be at least 1, got 0']]);
+    expect(Counted.safeParse({ ...base, n: 0 }).success).toBe(true);
+  });
+
+  it("apply a user's rules on the base to Pick, Omit and Intersection models, and only built-in ones to a PartialModel", () => {
+    class Capped extends ChatCompletionRequest {}
+    registerCheck(Capped, {
+      fields: ['max_tokens'],
+      check: (r) => (r.max_tokens > 100 ? [valueError(['max_tokens'], 'max_tokens must be at most 100', r.max_tokens)] : undefined),
+    });
+    const body = { ...base, max_tokens: 500, n: 0 };
+    for (const M of [PickModel(Capped, ['model', 'messages', 'max_tokens', 'n']), OmitModel(Capped, ['tools']), IntersectionModel(Capped)]) {
+      const result = M.safeParse(body, { checks: true });
+      if (result.success) throw new Error('accepted');
+      expect(result.error.issues.map((i) => i.msg)).toEqual(['n must be at least 1, got 0', 'max_tokens must be at most 100']);
+    }
+    const partial = PartialModel(Capped).safeParse(body, { checks: true });
+    if (partial.success) throw new Error('accepted');
+    expect(partial.error.issues.map((i) => i.msg)).toEqual(['n must be at least 1, got 0']);
+    expect(PartialModel(Capped).safeParse({}, { checks: true }).success).toBe(true);
+    expect(PickModel(Capped, ['model', 'messages']).safeParse(body, { checks: true }).success).toBe(true);
   });
 });
