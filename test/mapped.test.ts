@@ -24,7 +24,8 @@ import {
   initModel,
 } from '../src';
 import type { ModelInit } from '../src';
-import { accept, reject, routes } from './helpers/routes';
+import { accept, reject, routes, seen, sorted } from './helpers/routes';
+import { loadCorpus, modelClass } from './corpus';
 
 const base = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
 const message = { role: 'user', content: 'hi', name: null, function_call: null, tool_calls: null, tool_call_id: null };
@@ -358,5 +359,68 @@ describe('protocol checks (parse with { checks })', () => {
     expect(partial.error.issues.map((i) => i.msg)).toEqual(['n must be at least 1, got 0']);
     expect(PartialModel(Capped).safeParse({}, { checks: true }).success).toBe(true);
     expect(PickModel(Capped, ['model', 'messages']).safeParse(body, { checks: true }).success).toBe(true);
+  });
+});
+
+/** A dump without generated ids and times, which differ between two separately built instances. */
+function stable(model: object): string {
+  return JSON.stringify(model, (key, value: unknown) => ((key === 'id' || key === 'created') && value !== undefined && typeof value !== 'object' ? '<generated>' : value));
+}
+
+describe('over the conformance corpus', () => {
+  const cases = loadCorpus();
+  const copies = new Map<string, ReturnType<typeof IntersectionModel>>();
+  const partials = new Map<string, ReturnType<typeof PartialModel>>();
+  const copyOf = (name: string) => {
+    let c = copies.get(name);
+    if (!c) copies.set(name, (c = IntersectionModel(modelClass(name))));
+    return c;
+  };
+  const partialOf = (name: string) => {
+    let c = partials.get(name);
+    if (!c) partials.set(name, (c = PartialModel(modelClass(name))));
+    return c;
+  };
+
+  it('a mapped copy of each model (IntersectionModel of one) answers every case as the model does, on both routes', () => {
+    const wrong: string[] = [];
+    const outcome = (cls: ReturnType<typeof modelClass>, input: unknown): string => {
+      const parsed = cls.safeParse(input);
+      const fast = parsed.success ? stable(parsed.data) : JSON.stringify(seen(parsed.error.issues));
+      // The decorator route only takes objects (NestJS's pipes answer other bodies before it).
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) return fast;
+      const { inst, issues } = routes(cls, input);
+      return `${fast} | ${issues.length ? JSON.stringify(sorted(seen(issues))) : stable(inst)}`;
+    };
+    let accepted = 0;
+    for (const c of cases) {
+      // Only the class's name differs, where a message names it.
+      const mine = outcome(copyOf(c.model), c.input).split(`Intersection${c.model}`).join(c.model);
+      const theirs = outcome(modelClass(c.model), c.input);
+      if (mine !== theirs) wrong.push(`${c.id}: ${mine} vs ${theirs}`);
+      if (copyOf(c.model).safeParse(c.input).success) accepted++;
+    }
+    expect(cases.length).toBeGreaterThan(3000);
+    expect(accepted).toBe(cases.filter((c) => c.ok).length);
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it("a PartialModel accepts every body its base accepts and dumps exactly the base's top-level fields set, on both routes", () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const c of cases) {
+      if (!c.ok) continue;
+      // The base's fields set at the top level (shallow, like NestJS's PartialType: nested models keep their defaults).
+      const full = modelClass(c.model).parse(c.input);
+      const given = Object.keys(full.dump({ excludeUnset: true }));
+      const expected = stable(Object.fromEntries(given.map((k) => [k, (full as unknown as Record<string, unknown>)[k]])));
+      const { parsed, inst, issues } = routes(partialOf(c.model), c.input);
+      checked++;
+      if (!parsed.success || issues.length) wrong.push(`${c.id}: rejected`);
+      else if (stable(parsed.data) !== expected) wrong.push(`${c.id}: fast ${stable(parsed.data)} vs ${expected}`);
+      else if (stable(inst) !== expected) wrong.push(`${c.id}: decorator ${stable(inst)} vs ${expected}`);
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(wrong.slice(0, 20)).toEqual([]);
   });
 });
