@@ -1,7 +1,7 @@
 /**
  * Mapped models as NestJS bodies: a `PickModel` subclass (and a
- * `PartialModel`) through a controller, with `OpenAIValidationPipe` and with
- * NestJS's own `ValidationPipe` (`OPENAI_VALIDATION_OPTIONS`): the handler gets
+ * `PartialModel`) through a controller, with `OpenAIValidationPipe`, with
+ * NestJS's own `ValidationPipe` (`OPENAI_VALIDATION_OPTIONS`) and with `OpenAIParsePipe`: the handler gets
  * the model, the reply is its dump, and a bad body is a 400 with `param`.
  */
 import { startEchoServer } from './server';
@@ -28,7 +28,7 @@ async function post(route: string, body: unknown): Promise<{ status: number; bod
 
 const message = { role: 'user', content: 'hi', name: null, function_call: null, tool_calls: null, tool_call_id: null };
 
-describe.each(['validate', 'stock'])('through the %s pipe', (pipe) => {
+describe.each(['validate', 'stock', 'parse'])('through the %s pipe', (pipe) => {
   test('a PickModel body reaches the handler as the model, and the reply is its dump in declaration order', async () => {
     const res = await post(`${pipe}/slim`, { seed: 3, model: 'm', messages: [{ role: 'user', content: 'hi' }], temperature: 0.1 });
     expect(res.status).toBe(200);
