@@ -23,7 +23,7 @@ export type ModelFields<T> = {
 };
 
 /** The static side `OpenAIBaseModel` gives every model: `parse`, `safeParse`, `parseJson`, `fieldNames`, `jsonSchema`, … */
-export type ModelStatics = Omit<typeof OpenAIBaseModel, 'prototype'>;
+export type MappedModelStatics = Omit<typeof OpenAIBaseModel, 'prototype'>;
 
 /**
  * The class a mapped-model helper returns: it builds `T & OpenAIBaseModel`
@@ -33,7 +33,7 @@ export type ModelStatics = Omit<typeof OpenAIBaseModel, 'prototype'>;
 export type MappedModel<T> = {
   new (init?: ModelInit<T>): T & OpenAIBaseModel;
   readonly prototype: T & OpenAIBaseModel;
-} & ModelStatics;
+} & MappedModelStatics;
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
