@@ -15,6 +15,8 @@ export {
   valueError,
 } from './checks';
 export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, RequestKind, RequestView } from './checks';
+export { PickModel, OmitModel, PartialModel, IntersectionModel } from './mapped';
+export type { MappedModel, ModelFields, MappedModelStatics, IntersectionFields } from './mapped';
 export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
 export type { Issue, LocKey } from './errors';
 export * from './fields';

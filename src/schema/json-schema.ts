@@ -172,11 +172,36 @@ function chainOf(cls: Function): Function[] {
   return chain;
 }
 
-/** A field's TSDoc, from the nearest class in the chain that documents it. */
+/** Class → property → the class whose declaration a mapped model's field was copied from (see mapped.ts). */
+const fieldOrigins = new WeakMap<Function, Map<string, Function>>();
+
+/**
+ * Records that `target`'s `property` is a copy of the one `source` (or its
+ * ancestors) declares, so its TSDoc description is found there. The mapped
+ * models (`PickModel` & co.) call it for each field they copy.
+ */
+export function setFieldOrigin(target: Function, property: string, source: Function): void {
+  let map = fieldOrigins.get(target);
+  if (!map) fieldOrigins.set(target, (map = new Map()));
+  map.set(property, source);
+}
+
+/**
+ * A field's TSDoc description: from the nearest class in `cls`'s chain that
+ * documents it, following a mapped model's field back to the class it was
+ * copied from.
+ */
+export function fieldDescription(cls: Function, property: string): string | undefined {
+  return describeField(chainOf(cls), property);
+}
+
+/** A field's TSDoc, from the nearest class in the chain that documents it (or that a mapped model copied it from). */
 function describeField(chain: readonly Function[], property: string): string | undefined {
   for (let i = chain.length - 1; i >= 0; i--) {
     const text = FIELD_DESCRIPTIONS[chain[i].name]?.[property];
     if (text !== undefined) return text;
+    const origin = fieldOrigins.get(chain[i])?.get(property);
+    if (origin) return describeField(chainOf(origin), property);
   }
   return undefined;
 }
