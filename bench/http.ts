@@ -20,7 +20,8 @@
  * failure too. Results: a table on stdout, `bench/results/http-<time>.json`
  * and `bench/results/http-latest.md`.
  *
- * Environment: `BENCH_HTTP_QUICK=1` (one round of 1 s after 0.5 s of
+ * Defaults: 5 rounds of 3 s after 2 s of warm-up, 10 connections (about
+ * 3 min with the four servers). Environment: `BENCH_HTTP_QUICK=1` (one round of 1 s after 0.5 s of
  * warm-up), `BENCH_HTTP_SERVERS=stock,validate,parse,fastify` (a subset),
  * `BENCH_HTTP_ROUNDS`, `BENCH_HTTP_DURATION_S`, `BENCH_HTTP_WARMUP_S`,
  * `BENCH_HTTP_CONNECTIONS`, `BENCH_HTTP_OUT` (the results folder).
@@ -58,7 +59,7 @@ function settingsFromEnv(): HttpBenchSettings {
   const keys = (process.env.BENCH_HTTP_SERVERS ?? SERVERS.map((s) => s.key).join(',')).split(',').filter(Boolean);
   for (const k of keys) if (!SERVERS.some((s) => s.key === k)) throw new Error(`BENCH_HTTP_SERVERS: unknown server ${JSON.stringify(k)}`);
   return {
-    rounds: Math.round(numberEnv('BENCH_HTTP_ROUNDS', QUICK ? 1 : 3)),
+    rounds: Math.round(numberEnv('BENCH_HTTP_ROUNDS', QUICK ? 1 : 5)),
     durationS: numberEnv('BENCH_HTTP_DURATION_S', QUICK ? 1 : 3),
     warmupS: numberEnv('BENCH_HTTP_WARMUP_S', QUICK ? 0.5 : 2),
     connections: Math.round(numberEnv('BENCH_HTTP_CONNECTIONS', 10)),
