@@ -20,8 +20,9 @@
  * failure too. Results: a table on stdout, `bench/results/http-<time>.json`
  * and `bench/results/http-latest.md`.
  *
- * Defaults: 5 rounds of 3 s after 2 s of warm-up, 10 connections (about
- * 3 min with the four servers). Environment: `BENCH_HTTP_QUICK=1` (one round of 1 s after 0.5 s of
+ * Defaults: 7 rounds of 2 s after 2 s of warm-up, 10 connections (about
+ * 3 min with the four servers). Ratios between servers are medians of the
+ * per-round ratios, which a loaded machine moves less than the figures. Environment: `BENCH_HTTP_QUICK=1` (one round of 1 s after 0.5 s of
  * warm-up), `BENCH_HTTP_SERVERS=stock,validate,parse,fastify` (a subset),
  * `BENCH_HTTP_ROUNDS`, `BENCH_HTTP_DURATION_S`, `BENCH_HTTP_WARMUP_S`,
  * `BENCH_HTTP_CONNECTIONS`, `BENCH_HTTP_OUT` (the results folder).
@@ -59,8 +60,8 @@ function settingsFromEnv(): HttpBenchSettings {
   const keys = (process.env.BENCH_HTTP_SERVERS ?? SERVERS.map((s) => s.key).join(',')).split(',').filter(Boolean);
   for (const k of keys) if (!SERVERS.some((s) => s.key === k)) throw new Error(`BENCH_HTTP_SERVERS: unknown server ${JSON.stringify(k)}`);
   return {
-    rounds: Math.round(numberEnv('BENCH_HTTP_ROUNDS', QUICK ? 1 : 5)),
-    durationS: numberEnv('BENCH_HTTP_DURATION_S', QUICK ? 1 : 3),
+    rounds: Math.round(numberEnv('BENCH_HTTP_ROUNDS', QUICK ? 1 : 7)),
+    durationS: numberEnv('BENCH_HTTP_DURATION_S', QUICK ? 1 : 2),
     warmupS: numberEnv('BENCH_HTTP_WARMUP_S', QUICK ? 0.5 : 2),
     connections: Math.round(numberEnv('BENCH_HTTP_CONNECTIONS', 10)),
     servers: keys,
@@ -100,6 +101,7 @@ export interface HttpBenchResult {
   machine: { node: string; cpus: number; cpuModel: string; loadavg: number[] };
   settings: HttpBenchSettings & { route: string; requestBytes: number; streamedRequestBytes: number };
   rows: HttpBenchRow[];
+  ratios: HttpBenchRatio[];
   notes: string[];
 }
 
@@ -175,18 +177,35 @@ export function markdown(result: HttpBenchResult): string {
   return lines.join('\n');
 }
 
-function ratioNotes(rows: HttpBenchRow[]): string[] {
+/** The median over rounds of `x`'s figure over `y`'s in the same round: steadier than a ratio of medians on a loaded machine. */
+function roundRatio(x: HttpBenchRow, y: HttpBenchRow, figure: 'rps' | 'chunksPerS'): number {
+  return median(x.rounds.map((r, i) => r[figure] / y.rounds[i][figure]));
+}
+
+/** One server's figures over another's: medians of the per-round ratios. */
+export interface HttpBenchRatio {
+  /** The servers' keys: `of` over `to`. */
+  of: string;
+  to: string;
+  /** What the ratio says. */
+  what: string;
+  rps: number;
+  chunksPerS: number;
+}
+
+function ratiosOf(rows: HttpBenchRow[]): HttpBenchRatio[] {
   const by = new Map(rows.map((r) => [r.key, r]));
-  const notes: string[] = [];
+  const ratios: HttpBenchRatio[] = [];
   const pair = (a: string, b: string, what: string): void => {
     const x = by.get(a);
     const y = by.get(b);
-    if (x && y) notes.push(`${what}: ${(x.rps / y.rps).toFixed(2)}× the req/s, ${(x.chunksPerS / y.chunksPerS).toFixed(2)}× the chunks/s.`);
+    if (x && y) ratios.push({ of: a, to: b, what, rps: roundRatio(x, y, 'rps'), chunksPerS: roundRatio(x, y, 'chunksPerS') });
   };
   pair('parse', 'stock', 'OpenAIParsePipe vs the stock ValidationPipe');
   pair('validate', 'stock', 'OpenAIValidationPipe vs the stock ValidationPipe');
+  pair('validate', 'parse', 'OpenAIValidationPipe vs OpenAIParsePipe');
   pair('parse', 'fastify', 'OpenAIParsePipe (NestJS on Express) vs plain Fastify + ajv');
-  return notes;
+  return ratios;
 }
 
 /** Runs the bench with `settings`, writes its files into `outDir`, and returns the results. */
@@ -246,6 +265,7 @@ export async function runHttpBench(settings: HttpBenchSettings, outDir: string, 
         rounds: p.map((f, i) => ({ rps: f.rps, p99Ms: f.p99Ms, chunksPerS: st[i].chunksPerS })),
       };
     });
+    const ratios = ratiosOf(rows);
     const cpus = os.cpus();
     const result: HttpBenchResult = {
       date: new Date().toISOString(),
@@ -257,8 +277,11 @@ export async function runHttpBench(settings: HttpBenchSettings, outDir: string, 
         streamedRequestBytes: Buffer.byteLength(bodies.streamed),
       },
       rows,
+      ratios,
       notes: [
-        ...ratioNotes(rows),
+        ...ratios.map(
+          (r) => `${r.what}: ${r.rps.toFixed(2)}× the req/s, ${r.chunksPerS.toFixed(2)}× the chunks/s (medians of the per-round ratios).`,
+        ),
         'The load generator runs on the same machine as the servers: figures are for comparing rows, not absolute capacity.',
         'The demo servers run NestJS 12 on Express with the source through ts-node (transpile-only); the Fastify peer is a bare route (see bench/http/fastify-serve.ts).',
       ],
