@@ -1,6 +1,6 @@
 /** Builds the echo server: a NestJS app wired with `oai-protocols/nest`. */
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Module, ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,8 +13,12 @@ import type { EchoControllerOptions } from './echo.controller';
 export interface EchoAppOptions extends EchoControllerOptions {
   /** Largest accepted body, as body-parser reads it (`'10mb'`, or bytes); default `BODY_LIMIT` or `'10mb'`. */
   bodyLimit?: string | number;
-  /** `validate` (default): `OpenAIValidationPipe`; `parse`: `OpenAIParsePipe`, the fast route. */
-  pipe?: 'validate' | 'parse';
+  /**
+   * `validate` (default): `OpenAIValidationPipe`; `parse`: `OpenAIParsePipe`, the fast route;
+   * `stock`: NestJS's own `new ValidationPipe({ transform: true })`, as its docs set it up
+   * (no protocol checks, class-validator's messages), for comparison (`npm run bench:http`).
+   */
+  pipe?: 'validate' | 'parse' | 'stock';
   /** Nest's log levels; `false` silences it. Default: errors, warnings and startup logs. */
   logger?: LogLevel[] | false;
   /** More controllers to mount (a test's spy, say). */
@@ -55,7 +59,13 @@ export async function createEchoApp(options: EchoAppOptions = {}): Promise<NestE
   app.useBodyParser('json', { limit: options.bodyLimit ?? process.env.BODY_LIMIT ?? '10mb', strict: false });
   // Protocol checks on, with vLLM's default max_logprobs: well-typed but meaningless bodies get a 400 too.
   const checks = { maxLogprobs: 20 };
-  app.useGlobalPipes(options.pipe === 'parse' ? new OpenAIParsePipe({ checks }) : new OpenAIValidationPipe({ checks }));
+  app.useGlobalPipes(
+    options.pipe === 'stock'
+      ? new ValidationPipe({ transform: true })
+      : options.pipe === 'parse'
+        ? new OpenAIParsePipe({ checks })
+        : new OpenAIValidationPipe({ checks }),
+  );
   app.useGlobalFilters(new OpenAIExceptionFilter());
   serveDocs(app);
   return app;
