@@ -28,6 +28,10 @@ lib.StrField({ optional: true, nullable: true })(TenantRequest.prototype, 'tenan
 // NestJS's own mapped type over a library model: Swagger documents the picked fields.
 class SlimRequest extends swagger.PickType(lib.ChatCompletionRequest, ['model', 'messages']) {}
 
+// The library's own mapped models: they declare their fields through the same decorators.
+class PickedRequest extends lib.PickModel(lib.ChatCompletionRequest, ['model', 'messages', 'max_tokens']) {}
+class PatchRequest extends lib.PartialModel(lib.ChatCompletionRequest) {}
+
 class ChatController {
   chat(body) {
     return body;
@@ -36,6 +40,12 @@ class ChatController {
     return body;
   }
   slim(body) {
+    return body;
+  }
+  picked(body) {
+    return body;
+  }
+  patch(body) {
     return body;
   }
 }
@@ -49,6 +59,8 @@ function route(method, url, body, response) {
 route('chat', 'chat/completions', lib.ChatCompletionRequest, lib.ChatCompletionResponse);
 route('tenant', 'tenant/chat/completions', TenantRequest, lib.ChatCompletionResponse);
 route('slim', 'slim/chat/completions', SlimRequest, lib.ChatCompletionResponse);
+route('picked', 'picked/chat/completions', PickedRequest, lib.ChatCompletionResponse);
+route('patch', 'patch/chat/completions', PatchRequest, lib.ChatCompletionResponse);
 common.Controller('v1')(ChatController);
 
 class AppModule {}

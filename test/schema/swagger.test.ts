@@ -271,6 +271,19 @@ describe.each(Object.keys(SETUPS))('NestJS %s with its @nestjs/swagger', (major)
     expect(slim.required).toEqual(['model', 'messages']);
   });
 
+  test("the library's PickModel and PartialModel document their own fields: picked ones as the model does, a partial one with none required", () => {
+    const full = schemas().ChatCompletionRequest;
+    const picked = schemas().PickedRequest;
+    expect(doc().paths['/v1/picked/chat/completions'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PickedRequest' });
+    expect(picked.properties).toEqual({ model: full.properties.model, messages: full.properties.messages, max_tokens: full.properties.max_tokens });
+    expect(picked.required).toEqual(['model', 'messages']);
+    const patch = schemas().PatchRequest;
+    expect(Object.keys(patch.properties)).toEqual(Object.keys(full.properties));
+    expect(patch.required).toBeUndefined();
+    expect(patch.properties.max_tokens.description).toBe(full.properties.max_tokens.description);
+    expect(patch.properties.max_tokens.default).toBeUndefined();
+  });
+
   test('max_tokens is an integer with its TSDoc description and default', () => {
     expect(schemas().ChatCompletionRequest.properties.max_tokens).toEqual({
       type: 'integer',
