@@ -139,12 +139,54 @@ function byKeys(o: Record<string, unknown>, d: number): string {
   return out + '}';
 }
 
-/** The JavaScript expression that writes `v`, the value of field `k` (a JSON literal), given its declared type. */
-function encoderFor(type: FieldType, k: string): string {
+/** A writer of one field's value; `k` is the field name (the key a `toJSON` gets). */
+type FieldWriter = (v: unknown, k: string, d: number) => string | undefined;
+
+/**
+ * The writer of a field declared as model `M` (no choice by `type`): an
+ * instance of exactly `M` goes straight to `M`'s writer (found on first use,
+ * so classes may refer to each other); anything else to `value`.
+ */
+function modelField(M: Function): FieldWriter {
+  let write: Writer | undefined;
+  return (v, k, d) =>
+    v !== null && typeof v === 'object' && v.constructor === M && (v as { toJSON?: unknown }).toJSON === BASE_TO_JSON
+      ? (write ??= writerOf(M)!)(v as Record<string, unknown>, d)
+      : value(v, k, d);
+}
+
+/** The writer of a field declared as a list of model `M`: like `list`, with `M`'s instances written directly. */
+function modelListField(M: Function): FieldWriter {
+  let write: Writer | undefined;
+  return (v, k, d) => {
+    if (!Array.isArray(v) || (v as { toJSON?: unknown }).toJSON !== undefined) return value(v, k, d);
+    if (++d > MAX_MODEL_DEPTH) throw BAIL;
+    const n = v.length;
+    if (n === 0) return '[]';
+    let out = '[';
+    for (let i = 0; i < n; i++) {
+      const it: unknown = v[i];
+      const s =
+        it !== null && typeof it === 'object' && it.constructor === M && (it as { toJSON?: unknown }).toJSON === BASE_TO_JSON
+          ? (write ??= writerOf(M)!)(it as Record<string, unknown>, d)
+          : value(it, i, d);
+      out += (i === 0 ? '' : ',') + (s === undefined ? 'null' : s);
+    }
+    return out + ']';
+  };
+}
+
+/**
+ * The JavaScript expression that writes `v`, the value of field number `i`
+ * named `k` (a JSON literal), given its declared type; `F[i]` is the field's
+ * own writer for model and list-of-model fields.
+ */
+function encoderFor(type: FieldType, k: string, i: number, F: Array<FieldWriter | undefined>): string {
   const schema = type.toJsonSchema(() => ({}));
   const generic = `value(v, ${k}, d)`;
-  if (type.model && schema.type !== 'array') {
-    return `v !== null && typeof v === 'object' && v.toJSON === BASE_TO_JSON ? model(v, ${k}, d) : ${generic}`;
+  if (type.model && !type.pick) {
+    F[i] = schema.type === 'array' ? modelListField(type.model()) : modelField(type.model());
+    return `F[${i}](v, ${k}, d)`;
   }
   switch (schema.type) {
     case 'string':
@@ -165,22 +207,22 @@ function encoderFor(type: FieldType, k: string): string {
 function compile(cls: Function): Writer {
   const fields = fieldsOf(cls);
   const names = fields.map((f) => f.name);
-  const body = fields.map((f) => {
+  const F: Array<FieldWriter | undefined> = [];
+  const body = fields.map((f, i) => {
     const k = JSON.stringify(f.name);
     const first = JSON.stringify(`${JSON.stringify(f.name)}:`);
     const next = JSON.stringify(`,${JSON.stringify(f.name)}:`);
     const nullable = f.nullable ? `v === null ? 'null' : ` : '';
-    return `v = o[${k}]; if (v !== undefined) { s = ${nullable}${encoderFor(f.type, k)}; if (s !== undefined) out += (out.length === 1 ? ${first} : ${next}) + s; }`;
+    return `v = o[${k}]; if (v !== undefined) { s = ${nullable}${encoderFor(f.type, k, i, F)}; if (s !== undefined) out += (out.length === 1 ? ${first} : ${next}) + s; }`;
   });
   const factory = new Function(
     'NAMES',
+    'F',
     'BAIL',
     'MAX',
-    'BASE_TO_JSON',
     'str',
     'num',
     'value',
-    'model',
     'list',
     'byKeys',
     `return function write(o, d) {
@@ -196,7 +238,7 @@ function compile(cls: Function): Writer {
       return out + '}';
     };`,
   );
-  return factory(Object.freeze(names), BAIL, MAX_MODEL_DEPTH, BASE_TO_JSON, str, num, value, model, list, byKeys) as Writer;
+  return factory(Object.freeze(names), Object.freeze(F), BAIL, MAX_MODEL_DEPTH, str, num, value, list, byKeys) as Writer;
 }
 
 /** The writer of a model class, compiled on first use; undefined for anything that is not a model class. */
