@@ -23,6 +23,7 @@ export * from './fields';
 export { jsonSchema, modelSchemas, JSONSchema, JSON_SCHEMA_DRAFT } from './schema';
 export type { ModelSchemasOptions } from './schema';
 export * from './sse';
+export { stringify } from './serialize';
 export { openAIErrorBody, errorBodyFromIssues, errorTypeForStatus, messageFromIssues, isOpenAIErrorBody } from './nest/error-body';
 export type { OpenAIErrorBody, OpenAIErrorOptions } from './nest/error-body';
 
