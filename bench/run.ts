@@ -12,6 +12,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { plainToInstance } from 'class-transformer';
+import fastJson from 'fast-json-stringify';
 import { validateSync } from 'class-validator';
 import { DEFAULT_OPTIONS, median, timeGroup, us } from './harness';
 import type { HarnessOptions, Peer, Timing } from './harness';
@@ -39,7 +40,17 @@ const PYDANTIC_SLICES = Number(process.env.BENCH_PYDANTIC_SLICES ?? (QUICK ? 1 :
 const HEAP_REQUESTS = 10_000;
 const BIG_MESSAGES = 200;
 
-const { ChatCompletionRequest } = lib;
+const { ChatCompletionRequest, ChatCompletionResponse, ChatCompletionStreamResponse, sseEvent, stringify } = lib;
+/**
+ * The chunk rows take their token from 64 different ones in turn, as a stream's
+ * chunks differ in content (while sharing id, model and created).
+ */
+const TOKENS = Array.from({ length: 64 }, (_, i) => [' the', ' Paris', ',', ' 18°C', ' and', ' "cloudy"', '.\n', ' Tokyo'][i % 8] + (i >= 8 ? String(i) : ''));
+let tokenAt = 0;
+const nextToken = (): string => TOKENS[(tokenAt = (tokenAt + 1) & 63)];
+/** fast-json-stringify compiled from the chunk's and the response's own JSON Schemas (`jsonSchema()`). */
+const chunkFjs = fastJson(ChatCompletionStreamResponse.jsonSchema() as unknown as Parameters<typeof fastJson>[0]);
+const responseFjs = fastJson(ChatCompletionResponse.jsonSchema() as unknown as Parameters<typeof fastJson>[0]);
 const bigText = manyMessages(BIG_MESSAGES);
 const benchMessages = messageCount(benchText);
 /** The bench payload as a value, for `parse` (which neither mutates nor keeps its input). */
@@ -118,24 +129,32 @@ const SECTIONS: Section[] = [
   },
   {
     key: 'chunk',
-    title: 'stream chunk: build + JSON.stringify',
-    baseline: 'plain',
+    title: 'stream chunk: build + SSE-encode, vs fast-json-stringify / JSON.stringify of the plain object',
+    baseline: 'fjs',
     peers: [
-      { key: 'model', label: 'new ChatCompletionStreamResponse(…) + stringify', run: () => JSON.stringify(buildChunk('tok')) },
-      { key: 'plain', label: 'plain object literal + stringify', run: () => JSON.stringify(plainChunk('tok')) },
-      { key: 'buildOnly', label: '  (build only, no stringify)', run: () => buildChunk('tok') },
-      { key: 'stringifyOnly', label: '  (stringify of a prebuilt instance)', run: (() => { const c = buildChunk('tok'); return () => JSON.stringify(c); })() },
+      { key: 'sse', label: 'new ChatCompletionStreamResponse(…) + sseEvent', run: () => sseEvent(buildChunk(nextToken())) },
+      { key: 'fjs', label: 'plain literal + fast-json-stringify, framed', run: () => `data: ${chunkFjs(plainChunk(nextToken()))}\n\n` },
+      { key: 'plainSse', label: 'plain literal + JSON.stringify, framed', run: () => `data: ${JSON.stringify(plainChunk(nextToken()))}\n\n` },
+      { key: 'model', label: 'new ChatCompletionStreamResponse(…) + JSON.stringify', run: () => JSON.stringify(buildChunk(nextToken())) },
+      { key: 'plain', label: 'plain object literal + JSON.stringify', run: () => JSON.stringify(plainChunk(nextToken())) },
+      { key: 'buildOnly', label: '  (build only, no stringify)', run: () => buildChunk(nextToken()) },
+      { key: 'stringifyOnly', label: '  (JSON.stringify of a prebuilt instance)', run: (() => { const c = buildChunk(nextToken()); return () => JSON.stringify(c); })() },
+      { key: 'compiledOnly', label: '  (stringify() of a prebuilt instance)', run: (() => { const c = buildChunk(nextToken()); return () => stringify(c); })() },
     ],
   },
   {
     key: 'response',
-    title: 'ChatCompletionResponse: build + JSON.stringify',
-    baseline: 'plain',
+    title: 'ChatCompletionResponse: stringify, vs fast-json-stringify / JSON.stringify of the plain object',
+    baseline: 'fjs',
     peers: [
-      { key: 'model', label: 'new ChatCompletionResponse(…) + stringify', run: () => JSON.stringify(buildResponse()) },
-      { key: 'plain', label: 'plain object literal + stringify', run: () => JSON.stringify(plainResponse()) },
+      { key: 'compiledOnly', label: 'stringify(response), prebuilt', run: (() => { const c = buildResponse(); return () => stringify(c); })() },
+      { key: 'stringifyOnly', label: 'JSON.stringify(response), prebuilt', run: (() => { const c = buildResponse(); return () => JSON.stringify(c); })() },
+      { key: 'fjs', label: 'fast-json-stringify(plain), prebuilt', run: (() => { const c = plainResponse(); return () => responseFjs(c); })() },
+      { key: 'plainOnly', label: 'JSON.stringify(plain), prebuilt', run: (() => { const c = plainResponse(); return () => JSON.stringify(c); })() },
+      { key: 'compiled', label: 'new ChatCompletionResponse(…) + stringify()', run: () => stringify(buildResponse()) },
+      { key: 'model', label: 'new ChatCompletionResponse(…) + JSON.stringify', run: () => JSON.stringify(buildResponse()) },
+      { key: 'plain', label: 'plain object literal + JSON.stringify', run: () => JSON.stringify(plainResponse()) },
       { key: 'buildOnly', label: '  (build only, no stringify)', run: () => buildResponse() },
-      { key: 'stringifyOnly', label: '  (stringify of a prebuilt instance)', run: (() => { const c = buildResponse(); return () => JSON.stringify(c); })() },
     ],
   },
 ];
@@ -162,8 +181,13 @@ function sanityChecks(): string[] {
   if (JSON.stringify(ChatCompletionRequest.parse(benchValue, { checks: true })) !== JSON.stringify(ChatCompletionRequest.parse(benchValue))) {
     warnings.push('checks: parse with checks on gives another instance than without');
   }
-  if (JSON.stringify(buildChunk('tok')) !== JSON.stringify(plainChunk('tok'))) warnings.push('chunk: model and plain JSON differ');
+  if (JSON.stringify(buildChunk(nextToken())) !== JSON.stringify(plainChunk(nextToken()))) warnings.push('chunk: model and plain JSON differ');
   if (JSON.stringify(buildResponse()) !== JSON.stringify(plainResponse())) warnings.push('response: model and plain JSON differ');
+  if (sseEvent(buildChunk(nextToken())) !== `data: ${JSON.stringify(buildChunk(nextToken()))}\n\n`) warnings.push('chunk: sseEvent differs from JSON.stringify');
+  if (stringify(buildResponse()) !== JSON.stringify(buildResponse())) warnings.push('response: stringify differs from JSON.stringify');
+  // fast-json-stringify writes required fields first: the same JSON value, in another key order.
+  if (canonical(JSON.parse(chunkFjs(plainChunk(nextToken())))) !== canonical(buildChunk(nextToken()))) warnings.push('chunk: fast-json-stringify output differs (key order ignored)');
+  if (canonical(JSON.parse(responseFjs(plainResponse()))) !== canonical(buildResponse())) warnings.push('response: fast-json-stringify output differs (key order ignored)');
   return warnings;
 }
 
@@ -250,6 +274,8 @@ function main(): void {
   const p = results.parse;
   // Per-round ratios (the two rows take turns within each round), then their median.
   const checksRatio = median(results.checks.on.roundsNs.map((on, i) => on / results.checks.off.roundsNs[i]));
+  const perRound = (section: string, a: string, b: string): number =>
+    median(results[section][a].roundsNs.map((ns, i) => ns / results[section][b].roundsNs[i]));
   const b = results.parseBig;
   const perMessage = (b.parseJson.medianNs / BIG_MESSAGES) / (p.parseJson.medianNs / benchMessages);
   const extraMessages = BIG_MESSAGES - benchMessages;
@@ -267,6 +293,15 @@ function main(): void {
     { key: 'checks_on_vs_off', label: 'parse with checks vs without', value: checksRatio, limit: 1.05, note: 'median of per-round ratios' },
     { key: 'chunk_vs_plain', label: 'stream chunk vs plain stringify', value: results.chunk.model.medianNs / results.chunk.plain.medianNs, limit: 1.5 },
     { key: 'response_vs_plain', label: 'ChatCompletionResponse vs plain stringify', value: results.response.model.medianNs / results.response.plain.medianNs, limit: 1.5 },
+    { key: 'chunk_sse_vs_fjs', label: 'chunk built + sseEvent vs fast-json-stringify', value: perRound('chunk', 'sse', 'fjs'), limit: 1.1, note: 'median of per-round ratios' },
+    { key: 'response_stringify_vs_fjs', label: 'stringify(response) vs fast-json-stringify', value: perRound('response', 'compiledOnly', 'fjs'), limit: 1.1, note: 'median of per-round ratios' },
+    {
+      key: 'response_json_stringify_vs_fjs',
+      label: 'JSON.stringify(response) vs fast-json-stringify',
+      value: perRound('response', 'stringifyOnly', 'fjs'),
+      limit: 1.1,
+      note: `V8 writes it; JSON.stringify(plain) alone is ${perRound('response', 'plainOnly', 'fjs').toFixed(2)}×`,
+    },
     { key: 'per_message_200_vs_bench', label: `per-message cost, ${BIG_MESSAGES} msgs vs ${benchMessages}`, value: perMessage, limit: 1.2 },
     ...(['whole', 'stream'] as const).flatMap((k) =>
       [3, 30].map((calls) => ({

@@ -15,12 +15,15 @@ export {
   valueError,
 } from './checks';
 export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, RequestKind, RequestView } from './checks';
+export { PickModel, OmitModel, PartialModel, IntersectionModel } from './mapped';
+export type { MappedModel, ModelFields, MappedModelStatics, IntersectionFields } from './mapped';
 export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
 export type { Issue, LocKey } from './errors';
 export * from './fields';
 export { jsonSchema, modelSchemas, JSONSchema, JSON_SCHEMA_DRAFT } from './schema';
 export type { ModelSchemasOptions } from './schema';
 export * from './sse';
+export { stringify } from './serialize';
 export { openAIErrorBody, errorBodyFromIssues, errorTypeForStatus, messageFromIssues, isOpenAIErrorBody } from './nest/error-body';
 export type { OpenAIErrorBody, OpenAIErrorOptions } from './nest/error-body';
 

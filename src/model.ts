@@ -11,6 +11,7 @@ import { setOwn } from './fields/json';
 import {
   OWN_EXPOSED,
   OWN_TRANSFORMER_FUNCTIONS,
+  hideOwnExposesOutsideModels,
   installBareRouteGuard,
   removeBareRouteGuard,
 } from './fields/transformer-metadata';
@@ -325,6 +326,7 @@ OWN_TRANSFORMER_FUNCTIONS.add(recordKeys);
 OWN_EXPOSED.set(OpenAIBaseModel, new Set([RECORD_FIELDS_SET]));
 Expose({ toClassOnly: true })(OpenAIBaseModel.prototype, RECORD_FIELDS_SET);
 Transform(recordKeys, { toClassOnly: true })(OpenAIBaseModel.prototype, RECORD_FIELDS_SET);
+hideOwnExposesOutsideModels(OpenAIBaseModel);
 
 installBareRouteGuard(OpenAIBaseModel);
 bareRouteSelfTest();

@@ -1,6 +1,6 @@
 /** Builds the echo server: a NestJS app wired with `oai-protocols/nest`, on Express or Fastify. */
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Module, ValidationPipe } from '@nestjs/common';
 import type { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,8 +20,12 @@ export interface EchoAppOptions extends EchoControllerOptions {
   platform?: EchoPlatform;
   /** Largest accepted body, as body-parser reads it (`'10mb'`, `'1kb'`, or bytes); default `BODY_LIMIT` or `'10mb'`. */
   bodyLimit?: string | number;
-  /** `validate` (default): `OpenAIValidationPipe`; `parse`: `OpenAIParsePipe`, the fast route. */
-  pipe?: 'validate' | 'parse';
+  /**
+   * `validate` (default): `OpenAIValidationPipe`; `parse`: `OpenAIParsePipe`, the fast route;
+   * `stock`: NestJS's own `new ValidationPipe({ transform: true })`, as its docs set it up
+   * (no protocol checks, class-validator's messages), for comparison (`npm run bench:http`).
+   */
+  pipe?: 'validate' | 'parse' | 'stock';
   /** Nest's log levels; `false` silences it. Default: errors, warnings and startup logs. */
   logger?: LogLevel[] | false;
   /** More controllers to mount (a test's spy, say). */
@@ -93,7 +97,13 @@ export async function createEchoApp(options: EchoAppOptions = {}): Promise<INest
   }
   // Protocol checks on, with vLLM's default max_logprobs: well-typed but meaningless bodies get a 400 too.
   const checks = { maxLogprobs: 20 };
-  app.useGlobalPipes(options.pipe === 'parse' ? new OpenAIParsePipe({ checks }) : new OpenAIValidationPipe({ checks }));
+  app.useGlobalPipes(
+    options.pipe === 'stock'
+      ? new ValidationPipe({ transform: true })
+      : options.pipe === 'parse'
+        ? new OpenAIParsePipe({ checks })
+        : new OpenAIValidationPipe({ checks }),
+  );
   app.useGlobalFilters(new OpenAIExceptionFilter());
   serveDocs(app);
   return app;

@@ -50,6 +50,35 @@ export function registerCheck<C extends AnyClass>(cls: C, rule: ProtocolRule<Ins
   version++;
 }
 
+/** What a mapped model (`PickModel` & co.) takes its rules from: its bases, the fields it keeps, and whether a user's rules come too. */
+interface MappedFrom {
+  readonly sources: readonly AnyClass[];
+  readonly fields: ReadonlySet<string>;
+  readonly builtinOnly: boolean;
+}
+const MAPPED_FROM = new WeakMap<AnyClass, MappedFrom>();
+
+/**
+ * Gives a mapped model the protocol rules of its bases that read only fields
+ * it keeps: the built-in ones of their request kind and, unless `builtinOnly`
+ * (a `PartialModel`, whose fields may all be absent, which a user's rule may
+ * not expect), those registered on the bases. Subclasses get them too.
+ */
+export function inheritChecks(target: AnyClass, sources: readonly AnyClass[], fields: Iterable<string>, builtinOnly: boolean): void {
+  MAPPED_FROM.set(target, { sources, fields: new Set(fields), builtinOnly });
+  version++;
+}
+
+/** The rules a mapped model takes from its bases (none for another class). */
+function mappedRules(cls: AnyClass): ProtocolRule[] {
+  const from = MAPPED_FROM.get(cls);
+  if (!from) return [];
+  const builtin = new Set<ProtocolRule>(PROTOCOL_RULES);
+  return from.sources
+    .flatMap((source) => rulesFor(source))
+    .filter((rule) => (!from.builtinOnly || builtin.has(rule)) && rule.fields.every((f) => from.fields.has(f)));
+}
+
 /** The built-in rules' request kind of a class: chat, completion, or none. */
 function kindOf(cls: AnyClass): RequestKind | undefined {
   if (cls === ChatCompletionRequest || cls.prototype instanceof ChatCompletionRequest) return 'chat';
@@ -69,7 +98,7 @@ export function rulesFor(cls: AnyClass): readonly ProtocolRule[] {
   for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     chain.unshift(c as AnyClass);
   }
-  const rules = Object.freeze([...builtin, ...chain.flatMap((c) => OWN_RULES.get(c) ?? [])]);
+  const rules = Object.freeze([...new Set([...builtin, ...chain.flatMap((c) => [...mappedRules(c), ...(OWN_RULES.get(c) ?? [])])])]);
   if (Object.isExtensible(cls)) {
     Object.defineProperty(cls, RESOLVED, { value: { version, rules }, enumerable: false, configurable: true, writable: true });
   }

@@ -33,8 +33,9 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
       return !deep || validateSync(value, { forbidUnknownValues: false }).length === 0;
     },
     // Each known `type` has its class; the fallback takes every other `type`, so the choice stays open.
+    // Exactly one member matches a value (the fallback excludes the known types): a `oneOf`.
     toJsonSchema: (ref) => ({
-      anyOf: [
+      oneOf: [
         ...[...table.values()].map((get) => ref(get())),
         { allOf: [ref(fallback()), { not: { type: 'object', required: ['type'], properties: { type: { enum: [...table.keys()] } } } }] },
       ],

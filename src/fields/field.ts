@@ -2,6 +2,7 @@ import { Transform, TransformFnParams, Type, plainToInstance } from 'class-trans
 import { getMetadataStorage, registerDecorator, ValidateIf, ValidateNested, ValidationArguments, ValidationTypes } from 'class-validator';
 import { INVALID, LocKey, ParseContext, PathNode } from './context';
 import { OWN_TRANSFORMER_FUNCTIONS } from './transformer-metadata';
+import { recordSwaggerField } from '../schema/swagger';
 
 /** A class whose instances are protocol models (see `OpenAIBaseModel`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -246,7 +247,8 @@ function hasOwn(obj: unknown, key: string): boolean {
  * The composed field decorator behind every `XxxField`: it records the rule for
  * the fast route, and gives class-transformer its `@Type`/`@Transform` and
  * class-validator one constraint (plus `@ValidateNested` for nested models), so
- * `plainToInstance` + `validate` apply the same rule.
+ * `plainToInstance` + `validate` apply the same rule. It also records what
+ * `@nestjs/swagger` reads (see `recordSwaggerField`), computed only when read.
  */
 export function Field(type: FieldType, options: FieldOptions = {}): PropertyDecorator {
   return (target: object, propertyKey: string | symbol) => {
@@ -260,6 +262,7 @@ export function Field(type: FieldType, options: FieldOptions = {}): PropertyDeco
       nullMeansAbsent: options.nullMeansAbsent === true,
     };
     registerField(cls, spec);
+    recordSwaggerField(cls, name);
 
     if (type.model) {
       OWN_TRANSFORMER_FUNCTIONS.add(type.model);

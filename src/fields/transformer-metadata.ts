@@ -204,3 +204,69 @@ export function bareRouteGuarded(): boolean {
   return guardOn;
 }
 
+
+/**
+ * Copies the class-transformer metadata a user put on the properties `keep`
+ * accepts, on `from` and its ancestors (`@Type`, `@Transform`, `@Expose`,
+ * `@Exclude` that are not this library's own), onto `to`, root class first so
+ * a subclass's entry wins, as class-transformer resolves it. Used by the
+ * mapped models (`PickModel` & co.), which declare this library's own rules
+ * afresh through the field decorators.
+ */
+export function copyForeignTransformerMetadata(from: Function, to: Function, keep: (property: string) => boolean): void {
+  const storage = defaultMetadataStorage as unknown as Storage & {
+    addTypeMetadata(m: TypeMeta): void;
+    addTransformMetadata(m: TransformMeta): void;
+    addExposeMetadata(m: object): void;
+    addExcludeMetadata(m: object): void;
+  };
+  const chain: Function[] = [];
+  for (let c: Function | null = from; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.unshift(c);
+  for (const c of chain) {
+    for (const [prop, meta] of storage._typeMetadatas.get(c) ?? []) {
+      if (keep(prop) && !(meta.typeFunction && OWN_TRANSFORMER_FUNCTIONS.has(meta.typeFunction))) {
+        storage.addTypeMetadata({ ...meta, target: to });
+      }
+    }
+    for (const [prop, metas] of storage._transformMetadatas.get(c) ?? []) {
+      if (!keep(prop)) continue;
+      for (const m of metas) if (!OWN_TRANSFORMER_FUNCTIONS.has(m.transformFn)) storage.addTransformMetadata({ ...m, target: to });
+    }
+    // Class-level entries (no property name) set the class's strategy (`@Exclude()` + `@Expose()` fields).
+    for (const [prop, meta] of storage._exposeMetadatas.get(c) ?? []) {
+      if ((prop === undefined || keep(prop)) && !OWN_EXPOSED.get(c)?.has(prop)) storage.addExposeMetadata({ ...meta, target: to });
+    }
+    for (const [prop, meta] of storage._excludeMetadatas.get(c) ?? []) {
+      if (prop === undefined || keep(prop)) storage.addExcludeMetadata({ ...(meta as object), target: to });
+    }
+  }
+}
+
+const HIDING: unique symbol = Symbol('oai-protocols.hidingOwnExposes');
+
+/**
+ * Keeps this library's own exposed properties (the symbol that records the
+ * fields set, see model.ts) to protocol models. `@nestjs/mapped-types` and
+ * `@nestjs/swagger` copy a parent's class-transformer metadata onto the class
+ * `PickType` & co. make, which does not extend `OpenAIBaseModel`: without this
+ * `plainToInstance` would give its instances an own (enumerable, spreadable)
+ * symbol property holding the body's keys. Wraps the store's
+ * `getExposedMetadatas`, which every exposed-property lookup goes through; a
+ * protocol model's lookups are left as they are. Idempotent.
+ */
+export function hideOwnExposesOutsideModels(base: Function): void {
+  const storage = defaultMetadataStorage as unknown as {
+    getExposedMetadatas?: (target: Function) => Array<{ propertyName?: string | symbol }>;
+    [HIDING]?: true;
+  };
+  const original = storage.getExposedMetadatas;
+  if (typeof original !== 'function' || storage[HIDING]) return;
+  const own = new Set<string | symbol>(OWN_EXPOSED.get(base));
+  const isModel = (target: Function): boolean => target === base || (target as { prototype?: unknown }).prototype instanceof base;
+  storage.getExposedMetadatas = function (target: Function) {
+    const found = original.call(this, target);
+    if (typeof target !== 'function' || isModel(target) || !found.some((m) => m.propertyName !== undefined && own.has(m.propertyName))) return found;
+    return found.filter((m) => m.propertyName === undefined || !own.has(m.propertyName));
+  };
+  Object.defineProperty(storage, HIDING, { value: true, enumerable: false });
+}

@@ -26,5 +26,19 @@ export {
   NOT_AN_OBJECT_MESSAGE,
 } from './error-body';
 export type { OpenAIErrorBody, OpenAIErrorOptions } from './error-body';
-export { buildOpenApiDocument } from './openapi';
-export type { OpenApiDocument, OpenApiOptions } from './openapi';
+export { buildOpenApiDocument, DEMO_ROUTES } from './openapi';
+export type {
+  OpenApiDocument,
+  OpenApiDocumentInput,
+  OpenApiOptions,
+  OpenApiRoute,
+  OpenApiOperation,
+  OpenApiPathItem,
+  OpenApiParameter,
+  OpenApiRequestBody,
+  OpenApiResponse,
+  OpenApiMediaType,
+  OpenApiReference,
+  OpenApiServer,
+  OpenApiTag,
+} from './openapi';

@@ -15,6 +15,7 @@ import type { ISchemaConverters } from 'class-validator-jsonschema/build/default
 import { FIELD_CONSTRAINT, JsonSchema, ModelClass, OPTIONAL_HOST, OWN_CONTEXT, SchemaRef, fieldOf, fieldsOf } from '../fields/field';
 import { GENERATED, fieldDefaults } from './defaults';
 import { CLASS_DESCRIPTIONS, FIELD_DESCRIPTIONS } from './descriptions';
+import { toOpenApi30 } from './openapi30';
 
 /**
  * class-validator-jsonschema's `@JSONSchema(…)`, loaded lazily: merges keywords
@@ -36,12 +37,20 @@ export const JSON_SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 export interface ModelSchemasOptions {
   /** Prefix of every `$ref`, before the model's name; default `#/components/schemas/` (OpenAPI). */
   refPrefix?: string;
+  /**
+   * `'3.1'` (default): JSON Schema 2020-12, as OpenAPI 3.1 takes it. `'3.0'`:
+   * OpenAPI 3.0 schema objects (`nullable: true`, never `"type": "null"`),
+   * for a 3.0 document such as the one `SwaggerModule.createDocument` makes.
+   */
+  openapi?: '3.0' | '3.1';
 }
 
 interface Libs {
   cvj: typeof Cvj;
   defaultConverters: ISchemaConverters;
   transformerStorage: unknown;
+  /** What `@JSONSchema(…)` recorded for a property. */
+  getMetadataSchema(target: object, key: string): unknown;
 }
 let libs: Libs | undefined;
 
@@ -54,6 +63,7 @@ function load(): Libs {
       defaultConverters: (require('class-validator-jsonschema/build/defaultConverters') as { defaultConverters: ISchemaConverters })
         .defaultConverters,
       transformerStorage: (require('class-transformer/cjs/storage') as { defaultMetadataStorage: unknown }).defaultMetadataStorage,
+      getMetadataSchema: (require('class-validator-jsonschema/build/decorators') as Pick<Libs, 'getMetadataSchema'>).getMetadataSchema,
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
   }
@@ -112,6 +122,13 @@ function optionalSchema(schema: JsonSchema, nullable: boolean): JsonSchema {
   return nullable ? orNull(schema) : schema;
 }
 
+/** `schema` with the `@JSONSchema(…)` of `cls`'s property `name` applied, as class-validator-jsonschema applies it. */
+function withJsonSchemaDecorator(schema: JsonSchema, cls: Function, name: string, l: Libs): JsonSchema {
+  const extra = l.getMetadataSchema(cls.prototype, name);
+  if (typeof extra === 'function') return (extra as (s: JsonSchema, o: object) => JsonSchema)(schema, {});
+  return extra && typeof extra === 'object' ? { ...schema, ...(extra as JsonSchema) } : schema;
+}
+
 const PRIMITIVES: readonly Function[] = [String, Number, Boolean, Symbol];
 
 /**
@@ -155,17 +172,42 @@ function chainOf(cls: Function): Function[] {
   return chain;
 }
 
-/** A field's TSDoc, from the nearest class in the chain that documents it. */
+/** Class → property → the class whose declaration a mapped model's field was copied from (see mapped.ts). */
+const fieldOrigins = new WeakMap<Function, Map<string, Function>>();
+
+/**
+ * Records that `target`'s `property` is a copy of the one `source` (or its
+ * ancestors) declares, so its TSDoc description is found there. The mapped
+ * models (`PickModel` & co.) call it for each field they copy.
+ */
+export function setFieldOrigin(target: Function, property: string, source: Function): void {
+  let map = fieldOrigins.get(target);
+  if (!map) fieldOrigins.set(target, (map = new Map()));
+  map.set(property, source);
+}
+
+/**
+ * A field's TSDoc description: from the nearest class in `cls`'s chain that
+ * documents it, following a mapped model's field back to the class it was
+ * copied from.
+ */
+export function fieldDescription(cls: Function, property: string): string | undefined {
+  return describeField(chainOf(cls), property);
+}
+
+/** A field's TSDoc, from the nearest class in the chain that documents it (or that a mapped model copied it from). */
 function describeField(chain: readonly Function[], property: string): string | undefined {
   for (let i = chain.length - 1; i >= 0; i--) {
     const text = FIELD_DESCRIPTIONS[chain[i].name]?.[property];
     if (text !== undefined) return text;
+    const origin = fieldOrigins.get(chain[i])?.get(property);
+    if (origin) return describeField(chainOf(origin), property);
   }
   return undefined;
 }
 
-/** The object schema of one class; nested classes are reached through `ref`. */
-function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonSchema {
+/** The object schema of one class; nested classes are reached through `ref` (also what the Swagger metadata is made from). */
+export function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonSchema {
   const l = load();
   const transformer = l.transformerStorage as TransformerStorage;
   const base = l.cvj.targetConstructorToSchema(cls, {
@@ -208,7 +250,8 @@ function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonS
   for (const name of order) {
     const key = wire.get(name) ?? name;
     const spec = fieldOf(cls, name);
-    const raw = spec?.optional ? optionalSchema(spec.type.toJsonSchema(ref), spec.nullable) : converted[key];
+    // An optional field has no class-validator metadata, so class-validator-jsonschema never saw its `@JSONSchema`: apply it here.
+    const raw = spec?.optional ? withJsonSchemaDecorator(optionalSchema(spec.type.toJsonSchema(ref), spec.nullable), cls, name, l) : converted[key];
     if (!raw || properties[key]) continue;
     const userMetas = metas.filter((m) => m.propertyName === name && m.context !== OWN_CONTEXT);
     const optional = userMetas.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
@@ -242,9 +285,12 @@ function objectSchema(cls: ModelClass, ref: SchemaRef, refPrefix: string): JsonS
  * Object schemas for `roots` and every model class they reach, by schema name
  * (the class name; a second class with a taken name gets a number). Each
  * `$ref` is `refPrefix` + name. The roots come first, in the order given.
+ * JSON Schema 2020-12 (OpenAPI 3.1), or OpenAPI 3.0 with `openapi: '3.0'`.
  */
 export function modelSchemas(roots: readonly ModelClass[], options: ModelSchemasOptions = {}): Record<string, JsonSchema> {
-  return collect(roots, options.refPrefix ?? '#/components/schemas/').schemas;
+  const { schemas } = collect(roots, options.refPrefix ?? '#/components/schemas/');
+  if (options.openapi !== '3.0') return schemas;
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toOpenApi30(schema)]));
 }
 
 function collect(roots: readonly ModelClass[], refPrefix: string): { schemas: Record<string, JsonSchema>; names: Map<Function, string>; referenced: Set<Function> } {

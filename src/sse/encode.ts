@@ -1,4 +1,5 @@
 /** Server-Sent Event framing for OpenAI streams. */
+import { stringify } from '../serialize';
 
 /** The event that ends an OpenAI stream. */
 export const SSE_DONE = 'data: [DONE]\n\n';
@@ -12,14 +13,15 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
- * One chunk as a Server-Sent Event: `data: <json>\n\n`. Models serialize
- * through their `toJSON()`; JSON never holds a raw newline, so one `data:` line suffices.
+ * One chunk as a Server-Sent Event: `data: <json>\n\n`, the JSON being exactly
+ * `JSON.stringify(chunk)`'s (models are written by their compiled serialisers,
+ * see `stringify`); JSON never holds a raw newline, so one `data:` line suffices.
  *
  * @example
  * res.write(sseEvent(chunk)); // "data: {\"id\":\"chat-…\",…}\n\n"
  */
 export function sseEvent(chunk: unknown): string {
-  const json = JSON.stringify(chunk);
+  const json = stringify(chunk);
   if (json === undefined) throw new TypeError(`Cannot send ${typeof chunk} as an event`);
   return `data: ${json}\n\n`;
 }

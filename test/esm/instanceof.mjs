@@ -28,6 +28,13 @@ const error = ChatCompletionRequest.safeParse({}).error;
 assert.ok(error instanceof cjs.ProtocolValidationError);
 assert.ok(cjs.ChatCompletionRequest.safeParse({}).error instanceof ProtocolValidationError);
 
+// A mapped model made through `import` is a model for `require`'s classes too.
+assert.equal(typeof esm.PickModel, 'function');
+const Slim = esm.PickModel(cjs.ChatCompletionRequest, ['model', 'messages']);
+const slim = Slim.parse(body);
+assert.ok(slim instanceof cjs.OpenAIBaseModel);
+assert.deepEqual(Object.keys(slim.toJSON()), ['model', 'messages', 'custom_field']);
+
 // Every CommonJS export is an ESM export, and the same object.
 const missing = Object.keys(cjs).filter((k) => k !== '__esModule' && esm[k] !== cjs[k]);
 assert.deepEqual(missing, []);

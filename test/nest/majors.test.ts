@@ -4,47 +4,9 @@
  * lock file, installed here on first use), 12 from the repo's own
  * dependencies. Each app runs in a child process (NestJS 12 is ESM-only).
  */
-import { ChildProcess, execFileSync, spawn } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { App, MAJORS, prepare, start } from '../helpers/nest-majors';
 
-const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = path.join(ROOT, 'test/nest-majors');
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const MAJORS: Record<string, string> = { '10': path.join(FIXTURES, 'v10'), '11': path.join(FIXTURES, 'v11'), '12': '' };
 const PIPES = ['stock', 'validation', 'parse'] as const;
-
-/** Installs a fixture's NestJS (once) and puts the freshly built package into it. */
-function prepare(dir: string): void {
-  if (!fs.existsSync(path.join(dir, 'node_modules/@nestjs/core'))) {
-    execFileSync(NPM, ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore', timeout: 300_000 });
-  }
-  const target = path.join(dir, 'node_modules/oai-protocols');
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
-  fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
-}
-
-interface App {
-  origin: string;
-  child: ChildProcess;
-}
-
-function start(fixture: string, pipe: string): Promise<App> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(FIXTURES, 'app.js'), fixture, pipe], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) resolve({ origin: `http://127.0.0.1:${m[1]}`, child });
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${err}`)));
-  });
-}
 
 async function post(app: App, body: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`${app.origin}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -56,7 +18,7 @@ const apps = new Map<string, App>();
 beforeAll(async () => {
   for (const dir of Object.values(MAJORS)) if (dir) prepare(dir);
   for (const [major, dir] of Object.entries(MAJORS)) {
-    for (const pipe of PIPES) apps.set(`${major}/${pipe}`, await start(dir, pipe));
+    for (const pipe of PIPES) apps.set(`${major}/${pipe}`, await start('app.js', [dir, pipe]));
   }
 }, 600_000);
 

@@ -77,11 +77,11 @@ describe('jsonSchema of the protocol models', () => {
       'ToolCall', 'ToolDefinition',
     ]);
     expect(chat.properties.messages.items).toEqual({ $ref: '#/$defs/ChatMessage' });
-    // A choice by type: each known type's class, and the open fallback for every other type.
+    // A choice by type: each known type's class, and the open fallback for every other type (exactly one matches).
     expect(chat.$defs.ChatMessage.properties.content.anyOf[1]).toEqual({
       type: 'array',
       items: {
-        anyOf: [
+        oneOf: [
           ...['TextPart', 'ImagePart', 'AudioPart', 'FilePart', 'RefusalPart'].map((n) => ({ $ref: `#/$defs/${n}` })),
           {
             allOf: [
