@@ -1,5 +1,6 @@
 import { validateSync } from 'class-validator';
 import { parseModel } from '../engine';
+import { KIND_OBJECT, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType, ModelClass } from './field';
 
 /**
@@ -16,7 +17,7 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
     const get = typeof t === 'string' ? table.get(t) : undefined;
     return get ? get() : fallback();
   };
-  return {
+  return acceptsKinds<FieldType>({
     get expected() {
       return `a valid dictionary or instance of ${fallback().name}`;
     },
@@ -39,7 +40,7 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
         { allOf: [ref(fallback()), { not: { type: 'object', required: ['type'], properties: { type: { enum: [...table.keys()] } } } }] },
       ],
     }),
-  };
+  }, KIND_OBJECT);
 }
 
 /** A field holding a model chosen by its `type`: `@ChoiceField(() => ResponseFormat, { json_schema: () => JsonSchemaResponseFormat })`. */

@@ -1,4 +1,4 @@
-import { INVALID, child } from './context';
+import { INVALID, KIND_ARRAY, acceptsKinds, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /** Options of `listOf`. */
@@ -10,7 +10,7 @@ export interface ListOptions {
 /** `T[]`: arrays only, each item checked as `item`; the result is a new array. */
 export function listOf(item: FieldType, options: ListOptions = {}): FieldType {
   const nullOk = options.nullableItems === true;
-  return {
+  return acceptsKinds<FieldType>({
     expected: 'a valid list',
     errorType: 'list_type',
     coerces: item.coerces,
@@ -38,7 +38,7 @@ export function listOf(item: FieldType, options: ListOptions = {}): FieldType {
       return true;
     },
     toJsonSchema: (ref) => ({ type: 'array', items: nullOk ? { anyOf: [item.toJsonSchema(ref), { type: 'null' }] } : item.toJsonSchema(ref) }),
-  };
+  }, KIND_ARRAY);
 }
 
 /** A list field: `@ListField(intType)` is `List[int]`, `@ListField(modelType(() => ChatMessage))` a list of models. */

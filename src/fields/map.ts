@@ -1,4 +1,4 @@
-import { INVALID, child } from './context';
+import { INVALID, KIND_OBJECT, acceptsKinds, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 import { isPlainObject, setOwn } from './json';
 
@@ -8,7 +8,7 @@ import { isPlainObject, setOwn } from './json';
  * own properties); the result is a new object (or the owned input, checked in place).
  */
 export function mapOf(value: FieldType): FieldType {
-  return {
+  return acceptsKinds<FieldType>({
     expected: 'a valid dictionary',
     errorType: 'dict_type',
     coerces: true,
@@ -45,7 +45,7 @@ export function mapOf(value: FieldType): FieldType {
       return true;
     },
     toJsonSchema: (ref) => ({ type: 'object', additionalProperties: value.toJsonSchema(ref) }),
-  };
+  }, KIND_OBJECT);
 }
 
 /** A `dict[str, T]` field whose values follow `value`'s rule, e.g. `@MapField(floatType)` for `logit_bias`. */

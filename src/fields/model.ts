@@ -1,5 +1,6 @@
 import { validateSync } from 'class-validator';
 import { parseModel } from '../engine';
+import { KIND_OBJECT, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType, ModelClass } from './field';
 
 const modelTypes = new WeakMap<() => ModelClass, FieldType>();
@@ -11,7 +12,7 @@ const modelTypes = new WeakMap<() => ModelClass, FieldType>();
 export function modelType(get: () => ModelClass): FieldType {
   let type = modelTypes.get(get);
   if (type) return type;
-  type = {
+  type = acceptsKinds<FieldType>({
     get expected() {
       return `a valid dictionary or instance of ${get().name}`;
     },
@@ -26,7 +27,7 @@ export function modelType(get: () => ModelClass): FieldType {
       return !deep || validateSync(value, { forbidUnknownValues: false }).length === 0;
     },
     toJsonSchema: (ref) => ref(get()),
-  };
+  }, KIND_OBJECT);
   modelTypes.set(get, type);
   return type;
 }
