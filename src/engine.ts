@@ -170,18 +170,28 @@ function isModelInput(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && FIELDS_SET in value;
 }
 
-/** Parses `value` as an instance of `cls`, recording issues in `ctx`. */
+/** A field type's memo of the plan it last parsed with, sparing a lookup on the class per value. */
+export interface PlanCache {
+  plan?: Plan;
+}
+
+/** Parses `value` as an instance of `cls`, recording issues in `ctx`; `cache` remembers the plan between calls. */
 export function parseModel(
   cls: ModelClass,
   value: unknown,
   ctx: ParseContext,
   up: PathNode | undefined,
   key: LocKey | undefined,
+  cache?: PlanCache,
 ): object | typeof INVALID {
   if (!isModelInput(value)) {
     return ctx.fail(up, key, 'model_type', `Input should be a valid dictionary or instance of ${cls.name}`, value);
   }
-  const plan = planOf(cls);
+  let plan = cache?.plan;
+  if (plan === undefined || plan.cls !== cls) {
+    plan = planOf(cls);
+    if (cache) cache.plan = plan;
+  }
   if (plan.fallback) return parseByDecorators(cls, value, ctx, up, key);
 
   pending = plan;

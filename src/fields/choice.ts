@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { parseModel } from '../engine';
+import { PlanCache, parseModel } from '../engine';
 import { KIND_OBJECT, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType, ModelClass } from './field';
 
@@ -12,6 +12,9 @@ import { Field, FieldOptions, FieldType, ModelClass } from './field';
  */
 export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<string, () => ModelClass>>): FieldType {
   const table = new Map(Object.entries(byType));
+  // The fast route's view of the same table: each class with its plan memo.
+  const routes = new Map(Object.entries(byType).map(([t, get]) => [t, { get, cache: {} as PlanCache }]));
+  const fallbackRoute = { get: fallback, cache: {} as PlanCache };
   const pick = (raw: object): ModelClass => {
     const t = (raw as { type?: unknown }).type;
     const get = typeof t === 'string' ? table.get(t) : undefined;
@@ -26,8 +29,15 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
     model: fallback,
     pick,
     nested: 'direct',
-    parse: (value, ctx, up, key) =>
-      parseModel(value !== null && typeof value === 'object' && !Array.isArray(value) ? pick(value) : fallback(), value, ctx, up, key),
+    parse(value, ctx, up, key) {
+      // `pick`, with the chosen class's plan memo.
+      let route = fallbackRoute;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const t = (value as { type?: unknown }).type;
+        route = (typeof t === 'string' ? routes.get(t) : undefined) ?? fallbackRoute;
+      }
+      return parseModel(route.get(), value, ctx, up, key, route.cache);
+    },
     coerce: (value) => value,
     check(value, deep) {
       if (value === null || typeof value !== 'object' || !(value instanceof pick(value))) return false;

@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { parseModel } from '../engine';
+import { PlanCache, parseModel } from '../engine';
 import { KIND_OBJECT, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType, ModelClass } from './field';
 
@@ -12,6 +12,7 @@ const modelTypes = new WeakMap<() => ModelClass, FieldType>();
 export function modelType(get: () => ModelClass): FieldType {
   let type = modelTypes.get(get);
   if (type) return type;
+  const cache: PlanCache = {};
   type = acceptsKinds<FieldType>({
     get expected() {
       return `a valid dictionary or instance of ${get().name}`;
@@ -20,7 +21,7 @@ export function modelType(get: () => ModelClass): FieldType {
     coerces: false,
     model: get,
     nested: 'direct',
-    parse: (value, ctx, up, key) => parseModel(get(), value, ctx, up, key),
+    parse: (value, ctx, up, key) => parseModel(get(), value, ctx, up, key, cache),
     coerce: (value) => value,
     check(value, deep) {
       if (!(value instanceof get())) return false;
