@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { ajvParse } from './ajv-peer';
 import { DEFAULT_OPTIONS, median, timeGroup, us } from './harness';
 import type { HarnessOptions, Peer, Timing } from './harness';
 import { lib } from './lib';
@@ -78,6 +79,7 @@ function parsePeers(text: string): Peer[] {
   const peers: Peer[] = [
     { key: 'parseJson', label: 'ChatCompletionRequest.parseJson', run: () => ChatCompletionRequest.parseJson(text) },
     { key: 'jsonParse', label: 'JSON.parse alone', run: () => JSON.parse(text) },
+    { key: 'ajv', label: 'ajv 8 (JSON.parse + compiled jsonSchema())', run: () => ajvParse(text) },
     { key: 'zod', label: 'zod 4 (JSON.parse + schema.parse)', run: () => ChatCompletionRequestSchema.parse(JSON.parse(text)) },
     { key: 'bare', label: 'plainToInstance + validateSync (NestJS)', run: () => bareDecorators(text) },
   ];
@@ -158,6 +160,9 @@ function sanityChecks(): string[] {
     if (canonical(ChatCompletionRequestSchema.parse(JSON.parse(text))) !== canonical(JSON.parse(ours))) {
       warnings.push(`${name}: zod output differs from parseJson's dump (key order ignored)`);
     }
+    if (canonical(ajvParse(text)) !== canonical(JSON.parse(ours))) {
+      warnings.push(`${name}: ajv's defaults-filled body differs from parseJson's dump (key order ignored)`);
+    }
   }
   if (JSON.stringify(ChatCompletionRequest.parse(benchValue, { checks: true })) !== JSON.stringify(ChatCompletionRequest.parse(benchValue))) {
     warnings.push('checks: parse with checks on gives another instance than without');
@@ -182,6 +187,34 @@ function lpad(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
+/** The median of the per-round ratios of `a` to `b` (the two take turns within each round). */
+function perRound(a: Timing, b: Timing): number {
+  return median(a.roundsNs.map((ns, i) => ns / b.roundsNs[i]));
+}
+
+/** The request peers side by side: for each payload, each peer's median and parseJson's time over it. */
+function printRequestPeers(results: Record<string, Record<string, Timing>>): void {
+  const peers: Array<[string, string]> = [
+    ['jsonParse', 'JSON.parse'],
+    ['ajv', 'ajv 8, useDefaults + coerceTypes'],
+    ['zod', 'zod 4'],
+    ['bare', 'bare route (plainToInstance + validateSync)'],
+  ];
+  const W = 50;
+  console.log(`parseJson vs each request peer (median of per-round ratios)${lpad('parseJson', 12)}${lpad('peer', 10)}${lpad('ratio', 10)}`);
+  for (const [key, name] of [['parse', 'bench payload'], ['parseBig', `${BIG_MESSAGES} messages`]] as const) {
+    const group = results[key];
+    for (const [peer, label] of peers) {
+      if (!group[peer]) continue;
+      const mark = peer === 'ajv' ? `   target ≤ 0.90× ${perRound(group.parseJson, group.ajv) <= 0.9 ? 'PASS' : 'FAIL'}` : '';
+      console.log(
+        `  ${pad(`${name}: / ${label}`, W + 10)}${lpad(us(group.parseJson.medianNs), 12)}${lpad(us(group[peer].medianNs), 10)}` +
+          `${lpad(`${perRound(group.parseJson, group[peer]).toFixed(2)}×`, 10)}${mark}`,
+      );
+    }
+  }
+}
+
 function main(): void {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const machine = `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
@@ -204,6 +237,8 @@ function main(): void {
       console.log(`  ${pad(t.label, W - 2)}${lpad(us(t.medianNs), 10)}${lpad(`${us(t.minNs)}–${us(t.maxNs)}`, 16)}${lpad(ratio, 10)}`);
     }
   }
+
+  printRequestPeers(results);
 
   const tools = toolPayloads();
   for (const w of toolPayloadWarnings(tools)) console.log(`WARNING: ${w}`);
@@ -257,6 +292,8 @@ function main(): void {
   const targets: Target[] = [
     { key: 'parse_vs_zod', label: 'parse vs zod 4', value: p.parseJson.medianNs / p.zod.medianNs, limit: 1.0 },
     { key: 'parse_vs_json', label: 'parse vs JSON.parse alone', value: p.parseJson.medianNs / p.jsonParse.medianNs, limit: 2.0 },
+    { key: 'parse_vs_ajv', label: 'parse vs ajv 8, bench payload', value: perRound(p.parseJson, p.ajv), limit: 0.9, note: 'median of per-round ratios' },
+    { key: 'parse_vs_ajv_big', label: `parse vs ajv 8, ${BIG_MESSAGES} messages`, value: perRound(b.parseJson, b.ajv), limit: 0.9, note: 'median of per-round ratios' },
     {
       key: 'parse_vs_pydantic',
       label: 'parse vs Pydantic model_validate_json',
