@@ -12,9 +12,15 @@ import { Field, FieldOptions, FieldType, ModelClass } from './field';
  */
 export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<string, () => ModelClass>>): FieldType {
   const table = new Map(Object.entries(byType));
-  // The fast route's view of the same table: each class with its plan memo.
-  const routes = new Map(Object.entries(byType).map(([t, get]) => [t, { get, cache: {} as PlanCache }]));
+  // The fast route's view of the same table: each class with its plan memo,
+  // found by comparing strings (a handful of types: no hashing of a fresh string).
+  const types = [...table.keys()];
+  const routes = [...table.values()].map((get) => ({ get, cache: {} as PlanCache }));
   const fallbackRoute = { get: fallback, cache: {} as PlanCache };
+  const routeOf = (t: string) => {
+    for (let i = 0; i < types.length; i++) if (types[i] === t) return routes[i];
+    return fallbackRoute;
+  };
   const pick = (raw: object): ModelClass => {
     const t = (raw as { type?: unknown }).type;
     const get = typeof t === 'string' ? table.get(t) : undefined;
@@ -34,7 +40,7 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
       let route = fallbackRoute;
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const t = (value as { type?: unknown }).type;
-        route = (typeof t === 'string' ? routes.get(t) : undefined) ?? fallbackRoute;
+        if (typeof t === 'string') route = routeOf(t);
       }
       return parseModel(route.get(), value, ctx, up, key, route.cache);
     },

@@ -99,6 +99,26 @@ export function acceptedKinds(type: object): number {
   return ACCEPTED_KINDS.get(type) ?? ANY_KIND;
 }
 
+/** A test for values a type's `parse` returns as they are, with no issue and no other effect. */
+export type AsIsTest = (value: unknown) => boolean;
+
+const AS_IS = new WeakMap<object, AsIsTest>();
+
+/**
+ * Declares that `type`'s parse returns every value `test` accepts unchanged,
+ * recording nothing: lists and maps of it then keep such items without calling
+ * `parse`. Returns `type`.
+ */
+export function keepsAsIs<T extends object>(type: T, test: AsIsTest): T {
+  AS_IS.set(type, test);
+  return type;
+}
+
+/** The as-is test `type` declared, if any. */
+export function asIsTest(type: object): AsIsTest | undefined {
+  return AS_IS.get(type);
+}
+
 /** Builds a child path node. */
 export function child(up: PathNode | undefined, key: LocKey | undefined): PathNode | undefined {
   return key === undefined ? up : { up, key };

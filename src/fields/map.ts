@@ -1,4 +1,4 @@
-import { INVALID, KIND_OBJECT, acceptsKinds, child } from './context';
+import { INVALID, KIND_OBJECT, acceptsKinds, asIsTest, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 import { isPlainObject, setOwn } from './json';
 
@@ -8,6 +8,8 @@ import { isPlainObject, setOwn } from './json';
  * own properties); the result is a new object (or the owned input, checked in place).
  */
 export function mapOf(value: FieldType): FieldType {
+  // Values `value.parse` would return as they are (the numbers of `logit_bias`) are kept without the call.
+  const asIs = asIsTest(value);
   return acceptsKinds<FieldType>({
     expected: 'a valid dictionary',
     errorType: 'dict_type',
@@ -22,7 +24,12 @@ export function mapOf(value: FieldType): FieldType {
       for (const k of Object.keys(input)) {
         const v = input[k];
         if (v === undefined) continue;
-        const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
+        const r =
+          v === null
+            ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v)
+            : asIs !== undefined && asIs(v)
+              ? v
+              : value.parse(v, ctx, here, k);
         if (r === INVALID) ok = false;
         else if (r !== v || !ctx.owned) setOwn(out, k, r);
       }
