@@ -6,6 +6,7 @@
  *
  * Environment: BENCH_ROUNDS (9), BENCH_BATCH_MS (60), BENCH_WARMUP_MS (300),
  * BENCH_REQUIRE_ROUNDS (15), BENCH_HEAP_ROUNDS (3), BENCH_PYDANTIC_SLICES (3),
+ * BENCH_REQUEST_ROUNDS (61, the two request sections, ~10 ms rounds),
  * BENCH_QUICK=1 (fewer of everything). Run with --expose-gc (as `npm run bench`
  * does) so the harness collects garbage between groups.
  */
@@ -14,6 +15,7 @@ import * as path from 'path';
 import { plainToInstance } from 'class-transformer';
 import fastJson from 'fast-json-stringify';
 import { validateSync } from 'class-validator';
+import { ajvParse } from './ajv-peer';
 import { DEFAULT_OPTIONS, median, timeGroup, us } from './harness';
 import type { HarnessOptions, Peer, Timing } from './harness';
 import { lib } from './lib';
@@ -89,6 +91,7 @@ function parsePeers(text: string): Peer[] {
   const peers: Peer[] = [
     { key: 'parseJson', label: 'ChatCompletionRequest.parseJson', run: () => ChatCompletionRequest.parseJson(text) },
     { key: 'jsonParse', label: 'JSON.parse alone', run: () => JSON.parse(text) },
+    { key: 'ajv', label: 'ajv 8 (JSON.parse + compiled jsonSchema())', run: () => ajvParse(text) },
     { key: 'zod', label: 'zod 4 (JSON.parse + schema.parse)', run: () => ChatCompletionRequestSchema.parse(JSON.parse(text)) },
     { key: 'bare', label: 'plainToInstance + validateSync (NestJS)', run: () => bareDecorators(text) },
   ];
@@ -103,7 +106,18 @@ interface Section {
   /** The row every other row's ratio is taken against. */
   baseline: string;
   peers: Peer[];
+  /** Harness settings for this section, when not the defaults. */
+  options?: HarnessOptions;
 }
+
+/**
+ * The request sections take many short rounds (at least 61 of ~10 ms): on a
+ * shared machine a short batch is less often cut by another process, and the
+ * parseJson/ajv target is the median of per-round ratios, which many rounds steady.
+ */
+const REQUEST_OPTIONS: HarnessOptions = QUICK
+  ? OPTIONS
+  : { ...OPTIONS, rounds: Math.max(OPTIONS.rounds, Number(process.env.BENCH_REQUEST_ROUNDS ?? 61)), batchMs: Math.min(OPTIONS.batchMs, 10) };
 
 const SECTIONS: Section[] = [
   {
@@ -111,12 +125,14 @@ const SECTIONS: Section[] = [
     title: `parse, bench payload (${(benchText.length / 1024).toFixed(1)} KB, ${benchMessages} messages)`,
     baseline: 'jsonParse',
     peers: parsePeers(benchText),
+    options: REQUEST_OPTIONS,
   },
   {
     key: 'parseBig',
     title: `parse, ${BIG_MESSAGES}-message request (${(bigText.length / 1024).toFixed(1)} KB)`,
     baseline: 'jsonParse',
     peers: parsePeers(bigText),
+    options: REQUEST_OPTIONS,
   },
   {
     key: 'checks',
@@ -177,6 +193,9 @@ function sanityChecks(): string[] {
     if (canonical(ChatCompletionRequestSchema.parse(JSON.parse(text))) !== canonical(JSON.parse(ours))) {
       warnings.push(`${name}: zod output differs from parseJson's dump (key order ignored)`);
     }
+    if (canonical(ajvParse(text)) !== canonical(JSON.parse(ours))) {
+      warnings.push(`${name}: ajv's defaults-filled body differs from parseJson's dump (key order ignored)`);
+    }
   }
   if (JSON.stringify(ChatCompletionRequest.parse(benchValue, { checks: true })) !== JSON.stringify(ChatCompletionRequest.parse(benchValue))) {
     warnings.push('checks: parse with checks on gives another instance than without');
@@ -206,11 +225,39 @@ function lpad(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
+/** The median of the per-round ratios of `a` to `b` (the two take turns within each round). */
+function perRound(a: Timing, b: Timing): number {
+  return median(a.roundsNs.map((ns, i) => ns / b.roundsNs[i]));
+}
+
+/** The request peers side by side: for each payload, each peer's median and parseJson's time over it. */
+function printRequestPeers(results: Record<string, Record<string, Timing>>): void {
+  const peers: Array<[string, string]> = [
+    ['jsonParse', 'JSON.parse'],
+    ['ajv', 'ajv 8, useDefaults + coerceTypes'],
+    ['zod', 'zod 4'],
+    ['bare', 'bare route (plainToInstance + validateSync)'],
+  ];
+  const W = 50;
+  console.log(`parseJson vs each request peer (median of per-round ratios)${lpad('parseJson', 12)}${lpad('peer', 10)}${lpad('ratio', 10)}`);
+  for (const [key, name] of [['parse', 'bench payload'], ['parseBig', `${BIG_MESSAGES} messages`]] as const) {
+    const group = results[key];
+    for (const [peer, label] of peers) {
+      if (!group[peer]) continue;
+      const mark = peer === 'ajv' ? `   target ≤ 0.90× ${perRound(group.parseJson, group.ajv) <= 0.9 ? 'PASS' : 'FAIL'}` : '';
+      console.log(
+        `  ${pad(`${name}: / ${label}`, W + 10)}${lpad(us(group.parseJson.medianNs), 12)}${lpad(us(group[peer].medianNs), 10)}` +
+          `${lpad(`${perRound(group.parseJson, group[peer]).toFixed(2)}×`, 10)}${mark}`,
+      );
+    }
+  }
+}
+
 function main(): void {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const machine = `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
   console.log(`oai-protocols bench — ${machine}`);
-  console.log(`medians of ${OPTIONS.rounds} interleaved rounds (~${OPTIONS.batchMs} ms each per row), after ${OPTIONS.warmupMs} ms warm-up\n`);
+  console.log(`medians of ${OPTIONS.rounds} interleaved rounds (~${OPTIONS.batchMs} ms each per row), after ${OPTIONS.warmupMs} ms warm-up; the request sections ${REQUEST_OPTIONS.rounds} rounds of ~${REQUEST_OPTIONS.batchMs} ms\n`);
 
   const warnings = sanityChecks();
   for (const w of warnings) console.log(`WARNING: ${w}`);
@@ -219,7 +266,7 @@ function main(): void {
   const W = 50;
   console.log(`${pad('', W)}${lpad('µs/op', 10)}${lpad('min–max', 16)}${lpad('ratio', 10)}`);
   for (const section of SECTIONS) {
-    const timings = timeGroup(section.peers, OPTIONS);
+    const timings = timeGroup(section.peers, section.options ?? OPTIONS);
     results[section.key] = Object.fromEntries(timings.map((t) => [t.key, t]));
     const base = results[section.key][section.baseline].medianNs;
     console.log(section.title);
@@ -228,6 +275,8 @@ function main(): void {
       console.log(`  ${pad(t.label, W - 2)}${lpad(us(t.medianNs), 10)}${lpad(`${us(t.minNs)}–${us(t.maxNs)}`, 16)}${lpad(ratio, 10)}`);
     }
   }
+
+  printRequestPeers(results);
 
   const tools = toolPayloads();
   for (const w of toolPayloadWarnings(tools)) console.log(`WARNING: ${w}`);
@@ -283,6 +332,8 @@ function main(): void {
   const targets: Target[] = [
     { key: 'parse_vs_zod', label: 'parse vs zod 4', value: p.parseJson.medianNs / p.zod.medianNs, limit: 1.0 },
     { key: 'parse_vs_json', label: 'parse vs JSON.parse alone', value: p.parseJson.medianNs / p.jsonParse.medianNs, limit: 2.0 },
+    { key: 'parse_vs_ajv', label: 'parse vs ajv 8, bench payload', value: perRound(p.parseJson, p.ajv), limit: 0.9, note: 'median of per-round ratios' },
+    { key: 'parse_vs_ajv_big', label: `parse vs ajv 8, ${BIG_MESSAGES} messages`, value: perRound(b.parseJson, b.ajv), limit: 0.9, note: 'median of per-round ratios' },
     {
       key: 'parse_vs_pydantic',
       label: 'parse vs Pydantic model_validate_json',
@@ -332,7 +383,7 @@ function main(): void {
 
   const json = {
     machine,
-    options: { ...OPTIONS, requireRounds: REQUIRE_ROUNDS, heapRounds: HEAP_ROUNDS },
+    options: { ...OPTIONS, requestRounds: REQUEST_OPTIONS.rounds, requestBatchMs: REQUEST_OPTIONS.batchMs, requireRounds: REQUIRE_ROUNDS, heapRounds: HEAP_ROUNDS },
     payloads: { benchBytes: benchText.length, benchMessages, bigBytes: bigText.length, bigMessages: BIG_MESSAGES },
     us: Object.fromEntries(
       Object.entries(results).map(([k, group]) => [k, Object.fromEntries(Object.entries(group).map(([pk, t]) => [pk, +(t.medianNs / 1000).toFixed(3)]))]),

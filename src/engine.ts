@@ -12,6 +12,10 @@ import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf, restoreInherit
 import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject, setOwn } from './fields/json';
 import { issuesFromValidationErrors } from './errors';
 import { bareRouteGuarded, ownTransformerMetadata } from './fields/transformer-metadata';
+import { boolType } from './fields/bool';
+import { floatType } from './fields/float';
+import { intType } from './fields/int';
+import { strType } from './fields/str';
 
 /**
  * Own-property slot recording which fields were given (Pydantic's
@@ -48,7 +52,7 @@ export interface Plan {
   readonly aliases: ReadonlyMap<string, string>;
   /** True when the class has decorators the fast route does not know. */
   readonly fallback: boolean;
-  /** Gives a new instance one slot per declared field, in declaration order. */
+  /** Gives a new instance one slot per declared field, in declaration order, and an empty fields set. */
   readonly initSlots: (self: object) => void;
   /** Copies constructor input onto an instance (nested plain objects built into models); no validation. */
   readonly assign: (self: object, init: object) => void;
@@ -57,6 +61,22 @@ export interface Plan {
 }
 
 const PLAN = Symbol('oai-protocols.plan');
+
+/** The plan of the instance `parseModel` is about to construct, handed to its constructor (see `constructionPlan`). */
+let pending: Plan | undefined;
+
+/**
+ * The plan for a constructor to use: the one `parseModel` just handed over when
+ * it is for this very class (saving a lookup per parsed instance), else `planOf`.
+ */
+export function constructionPlan(cls: ModelClass): Plan {
+  const p = pending;
+  if (p !== undefined && p.cls === cls) {
+    pending = undefined;
+    return p;
+  }
+  return planOf(cls);
+}
 
 /**
  * The parse plan of `cls`, cached on that class itself. A subclass sees its
@@ -150,20 +170,31 @@ function isModelInput(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && FIELDS_SET in value;
 }
 
-/** Parses `value` as an instance of `cls`, recording issues in `ctx`. */
+/** A field type's memo of the plan it last parsed with, sparing a lookup on the class per value. */
+export interface PlanCache {
+  plan?: Plan;
+}
+
+/** Parses `value` as an instance of `cls`, recording issues in `ctx`; `cache` remembers the plan between calls. */
 export function parseModel(
   cls: ModelClass,
   value: unknown,
   ctx: ParseContext,
   up: PathNode | undefined,
   key: LocKey | undefined,
+  cache?: PlanCache,
 ): object | typeof INVALID {
   if (!isModelInput(value)) {
     return ctx.fail(up, key, 'model_type', `Input should be a valid dictionary or instance of ${cls.name}`, value);
   }
-  const plan = planOf(cls);
+  let plan = cache?.plan;
+  if (plan === undefined || plan.cls !== cls) {
+    plan = planOf(cls);
+    if (cache) cache.plan = plan;
+  }
   if (plan.fallback) return parseByDecorators(cls, value, ctx, up, key);
 
+  pending = plan;
   const inst = new cls();
   const here = child(up, key);
   const before = ctx.issues.length;
@@ -204,10 +235,29 @@ export function build(type: FieldType, value: unknown): unknown {
   return out ?? value;
 }
 
+/** The fields set of an instance built with no input: none. */
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
+/**
+ * For the scalar types, a test in generated code that accepts the common,
+ * already-right value without a call (`v` is the raw value, never null):
+ * exactly the values for which the type's `parse` returns its input as it is
+ * (`int` also maps -0 to 0, as `toInt` does). Anything else goes to `parse`.
+ */
+function fastAccept(type: FieldType): { test: string; value: string } | undefined {
+  if (type === strType) return { test: `typeof raw === "string"`, value: 'raw' };
+  if (type === boolType) return { test: `typeof raw === "boolean"`, value: 'raw' };
+  if (type === floatType) return { test: `typeof raw === "number" && raw - raw === 0`, value: 'raw' };
+  if (type === intType) return { test: `typeof raw === "number" && Number.isSafeInteger(raw)`, value: 'raw + 0' };
+  return undefined;
+}
+
 /**
  * Compiles, once per class, the three per-instance routines with each field's
  * name as a constant, so V8 sees monomorphic property accesses instead of a
- * loop of keyed ones. Field names only ever appear as JSON string literals.
+ * loop of keyed ones. Field names only ever appear as JSON string literals;
+ * each field's type is a constant of the generated closure (`t0`, `t1`, …),
+ * its `parse` looked up at each call.
  */
 function compileClass(
   fields: readonly FieldSpec[],
@@ -221,32 +271,40 @@ function compileClass(
   const parse: string[] = [];
   fields.forEach((f, i) => {
     const k = JSON.stringify(f.name);
+    const t = `t${i}`;
     slots.push(`self[${k}] = undefined;`);
-    const value = f.type.model ? `v === null || typeof v !== 'object' || FIELDS_SET in v ? v : build(T[${i}], v)` : 'v';
+    const value = f.type.model ? `v === null || typeof v !== 'object' || FIELDS_SET in v ? v : build(${t}, v)` : 'v';
     // C9: a null sampling parameter is absent (the default stays, not set).
     const absentNull = f.nullMeansAbsent ? ' && v !== null' : '';
     assign.push(`v = init[${k}]; if (v !== undefined${absentNull}) { self[${k}] = ${value}; n++; ${mark(i, k)} }`);
-    const onNull = f.nullable
-      ? 'null'
-      : `ctx.fail(here, ${k}, T[${i}].errorType, "Input should be " + T[${i}].expected, null)`;
+    const onNull = f.nullable ? 'inst[' + k + '] = null;' : `ctx.fail(here, ${k}, ${t}.errorType, "Input should be " + ${t}.expected, null);`;
     // An optional field may be absent: no `missing`, and its slot stays undefined (not dumped).
     const onAbsent = f.optional ? '' : `if (inst[${k}] === undefined) ctx.fail(here, ${k}, "missing", "Field required", undefined);`;
+    const fast = fastAccept(f.type);
+    const general = `r = ${t}.parse(raw, ctx, here, ${k}); if (r !== INVALID) inst[${k}] = r;`;
     parse.push(
       `raw = value[${k}];`,
       `if (raw === undefined) { ${onAbsent} }`,
-      ...(f.nullMeansAbsent ? ['else if (raw === null) n++;'] : []),
-      `else { n++; ${mark(i, k)} r = raw === null ? ${onNull} : T[${i}].parse(raw, ctx, here, ${k}); if (r !== INVALID) inst[${k}] = r; }`,
+      `else if (raw === null) { ${f.nullMeansAbsent ? 'n++;' : `n++; ${mark(i, k)} ${onNull}`} }`,
+      fast
+        ? `else { n++; ${mark(i, k)} if (${fast.test}) inst[${k}] = ${fast.value}; else { ${general} } }`
+        : `else { n++; ${mark(i, k)} ${general} }`,
     );
   });
   const init = useMask ? 'let set = 0;' : 'const set = [];';
+  const types = fields.map((_f, i) => `t${i}`);
   const factory = new Function(
     'T',
     'INVALID',
     'FIELDS_SET',
+    'NO_FIELDS',
     'build',
     'assignExtras',
-    `return {
-      initSlots(self) { ${slots.join('\n')} },
+    `${types.length ? `const [${types.join(', ')}] = T;` : ''}
+    return {
+      initSlots(self) { ${slots.join('\n')}
+        self[FIELDS_SET] = NO_FIELDS;
+      },
       assign(self, init) {
         let v, n = 0; ${init}
         ${assign.join('\n')}
@@ -273,6 +331,7 @@ function compileClass(
     fields.map((f) => f.type),
     INVALID,
     FIELDS_SET,
+    NO_FIELDS,
     build,
     assignExtras,
   ) as Pick<Plan, 'initSlots' | 'assign' | 'parseFields'>;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Expose, Transform, plainToInstance } from 'class-transformer';
-import { build, droppedKeyLocs, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
+import { build, constructionPlan, droppedKeyLocs, fieldsSetOf, parseModel, planOf, setFieldsSet } from './engine';
 import { ProtocolValidationError } from './errors';
 import { INVALID, Issue, LocKey, ParseContext } from './fields/context';
 import { takeNullAbsentKeys } from './fields/field';
@@ -64,8 +64,6 @@ export type ExtraKeysHook = (keys: string[], model: string, dropped: LocKey[][])
 export type ModelStatic<T extends OpenAIBaseModel> = ModelClass<T> & typeof OpenAIBaseModel;
 
 const FIELD_NAMES = Symbol('oai-protocols.fieldNames');
-/** The fields set of an instance built with no input: none. */
-const NONE_SET: readonly string[] = Object.freeze([]);
 
 /**
  * Copies `init` onto a freshly constructed model: fields (nested plain objects
@@ -159,11 +157,10 @@ export class OpenAIBaseModel {
   constructor(init?: object) {
     // Every declared field gets its slot now, in declaration order, so the
     // instance's own key order is the dump order (initialisers and input fill
-    // the slots in place; extras come after them).
-    const plan = planOf(new.target as ModelClass);
+    // the slots in place; extras come after them). The fields set starts empty.
+    const plan = constructionPlan(new.target as ModelClass);
     plan.initSlots(this);
     if (init) plan.assign(this, init);
-    else setFieldsSet(this, NONE_SET);
   }
 
   /**

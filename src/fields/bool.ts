@@ -1,4 +1,4 @@
-import { INVALID } from './context';
+import { INVALID, keepsAsIs } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 const TRUE = new Set(['true', 'yes', 'on', '1', 't', 'y']);
@@ -21,7 +21,7 @@ export function toBool(value: unknown): boolean | typeof INVALID {
 }
 
 /** `bool`: booleans, 0/1, and `true/false`, `yes/no`, `on/off`, `1/0`, `t/f`, `y/n` in any case. */
-export const boolType: FieldType = {
+export const boolType: FieldType = keepsAsIs({
   expected: 'a valid boolean',
   errorType: 'bool_type',
   coerces: true,
@@ -39,7 +39,7 @@ export const boolType: FieldType = {
   },
   check: (value) => typeof value === 'boolean',
   toJsonSchema: () => ({ type: 'boolean' }),
-};
+} satisfies FieldType, (value) => typeof value === 'boolean');
 
 /** A boolean field with Pydantic's lax coercion (`"yes"` → true, `0` → false). */
 export function BoolField(options?: FieldOptions): PropertyDecorator {

@@ -1,5 +1,6 @@
 import { validateSync } from 'class-validator';
-import { parseModel } from '../engine';
+import { PlanCache, parseModel } from '../engine';
+import { KIND_OBJECT, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType, ModelClass } from './field';
 
 /**
@@ -11,12 +12,21 @@ import { Field, FieldOptions, FieldType, ModelClass } from './field';
  */
 export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<string, () => ModelClass>>): FieldType {
   const table = new Map(Object.entries(byType));
+  // The fast route's view of the same table: each class with its plan memo,
+  // found by comparing strings (a handful of types: no hashing of a fresh string).
+  const types = [...table.keys()];
+  const routes = [...table.values()].map((get) => ({ get, cache: {} as PlanCache }));
+  const fallbackRoute = { get: fallback, cache: {} as PlanCache };
+  const routeOf = (t: string) => {
+    for (let i = 0; i < types.length; i++) if (types[i] === t) return routes[i];
+    return fallbackRoute;
+  };
   const pick = (raw: object): ModelClass => {
     const t = (raw as { type?: unknown }).type;
     const get = typeof t === 'string' ? table.get(t) : undefined;
     return get ? get() : fallback();
   };
-  return {
+  return acceptsKinds<FieldType>({
     get expected() {
       return `a valid dictionary or instance of ${fallback().name}`;
     },
@@ -25,8 +35,15 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
     model: fallback,
     pick,
     nested: 'direct',
-    parse: (value, ctx, up, key) =>
-      parseModel(value !== null && typeof value === 'object' && !Array.isArray(value) ? pick(value) : fallback(), value, ctx, up, key),
+    parse(value, ctx, up, key) {
+      // `pick`, with the chosen class's plan memo.
+      let route = fallbackRoute;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const t = (value as { type?: unknown }).type;
+        if (typeof t === 'string') route = routeOf(t);
+      }
+      return parseModel(route.get(), value, ctx, up, key, route.cache);
+    },
     coerce: (value) => value,
     check(value, deep) {
       if (value === null || typeof value !== 'object' || !(value instanceof pick(value))) return false;
@@ -40,7 +57,7 @@ export function choiceOf(fallback: () => ModelClass, byType: Readonly<Record<str
         { allOf: [ref(fallback()), { not: { type: 'object', required: ['type'], properties: { type: { enum: [...table.keys()] } } } }] },
       ],
     }),
-  };
+  }, KIND_OBJECT);
 }
 
 /** A field holding a model chosen by its `type`: `@ChoiceField(() => ResponseFormat, { json_schema: () => JsonSchemaResponseFormat })`. */

@@ -51,6 +51,74 @@ export class ParseContext {
   }
 }
 
+/**
+ * The kinds of value a built-in type can accept at all, as bits (see `kindOf`):
+ * a union skips a member that is sure to reject the value's kind, instead of
+ * running it and taking back the issue it records. Types not listed may take any kind.
+ */
+const ACCEPTED_KINDS = new WeakMap<object, number>();
+
+/** A string. */
+export const KIND_STRING = 1;
+/** A number. */
+export const KIND_NUMBER = 2;
+/** A boolean. */
+export const KIND_BOOLEAN = 4;
+/** An array. */
+export const KIND_ARRAY = 8;
+/** A non-null object that is not an array. */
+export const KIND_OBJECT = 16;
+/** Anything else (null, undefined, a function, a symbol, a bigint). */
+export const KIND_OTHER = 32;
+const ANY_KIND = 63;
+
+/** The kind bit of `value`. */
+export function kindOf(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return KIND_STRING;
+    case 'number':
+      return KIND_NUMBER;
+    case 'boolean':
+      return KIND_BOOLEAN;
+    case 'object':
+      return value === null ? KIND_OTHER : Array.isArray(value) ? KIND_ARRAY : KIND_OBJECT;
+    default:
+      return KIND_OTHER;
+  }
+}
+
+/** Declares that `type`'s parse rejects (with issues only, no other effect) every value whose kind is not in `kinds`; returns `type`. */
+export function acceptsKinds<T extends object>(type: T, kinds: number): T {
+  ACCEPTED_KINDS.set(type, kinds);
+  return type;
+}
+
+/** The kinds `type` may accept (every kind when it declared none). */
+export function acceptedKinds(type: object): number {
+  return ACCEPTED_KINDS.get(type) ?? ANY_KIND;
+}
+
+/** A test for values a type's `parse` returns as they are, with no issue and no other effect. */
+export type AsIsTest = (value: unknown) => boolean;
+
+const AS_IS = new WeakMap<object, AsIsTest>();
+
+/**
+ * Declares that `type`'s parse returns every value `test` accepts unchanged,
+ * recording nothing: lists and maps of it then keep such items without calling
+ * `parse`. Returns `type`.
+ */
+export function keepsAsIs<T extends object>(type: T, test: AsIsTest): T {
+  AS_IS.set(type, test);
+  return type;
+}
+
+/** The as-is test `type` declared, if any. */
+export function asIsTest(type: object): AsIsTest | undefined {
+  return AS_IS.get(type);
+}
+
 /** Builds a child path node. */
 export function child(up: PathNode | undefined, key: LocKey | undefined): PathNode | undefined {
   return key === undefined ? up : { up, key };

@@ -1,4 +1,4 @@
-import { INVALID } from './context';
+import { INVALID, keepsAsIs } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 const FLOAT_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -21,7 +21,7 @@ export function toFloat(value: unknown): number | typeof INVALID {
 }
 
 /** `float`: finite numbers (C1), `true`/`false` as 1/0, and decimal strings with an optional exponent. */
-export const floatType: FieldType = {
+export const floatType: FieldType = keepsAsIs({
   expected: 'a valid number',
   errorType: 'float_type',
   coerces: true,
@@ -42,7 +42,7 @@ export const floatType: FieldType = {
   },
   check: (value) => typeof value === 'number' && Number.isFinite(value),
   toJsonSchema: () => ({ type: 'number' }),
-};
+} satisfies FieldType, (value) => typeof value === 'number' && Number.isFinite(value));
 
 /** A float field with Pydantic's lax coercion (`"0.5"` → 0.5); NaN and ±Infinity are rejected. */
 export function FloatField(options?: FieldOptions): PropertyDecorator {

@@ -24,6 +24,18 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]' && typeof proto.hasOwnProperty === 'function';
 }
 
+const NO_KEYS = {};
+
+/**
+ * Whether a plain object inherits an enumerable property (someone added one to
+ * `Object.prototype`), so `for…in` over a `JSON.parse` object would list more
+ * than its own keys.
+ */
+export function inheritsEnumerable(): boolean {
+  for (const _k in NO_KEYS) return true;
+  return false;
+}
+
 /**
  * Sets `key` on `target` as an own enumerable data property, the way
  * `JSON.parse` does. Plain assignment would do for every key but `__proto__`,
@@ -86,7 +98,7 @@ export function copyJson(
   if (depth >= MAX_DEPTH) {
     return ctx.fail(up, key, 'too_deep', `Input is nested deeper than ${MAX_DEPTH} levels`, '…');
   }
-  if (ctx.owned) return cleanOwned(value, ctx, up, key, depth) ? value : INVALID;
+  if (ctx.owned) return cleanOwned(value, ctx, up, key, depth, !inheritsEnumerable()) ? value : INVALID;
   // A JS value may contain a cycle (an error) or share an object (copied again
   // at each place, as a JSON round trip would); a budget bounds what sharing
   // can blow up to.
@@ -140,7 +152,7 @@ function copyContainer(value: object, ctx: ParseContext, up: PathNode | undefine
  * Infinity, which is no JSON value and is rejected as `parse` rejects it.
  * Returns false when an issue was recorded.
  */
-function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, key: LocKey | undefined, depth: number): boolean {
+function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, key: LocKey | undefined, depth: number, forIn: boolean): boolean {
   let ok = true;
   let here: PathNode | undefined;
   const next = depth + 1;
@@ -153,11 +165,26 @@ function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, 
       }
       here ??= child(up, key);
       if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, i);
-      else if (!cleanOwned(item, ctx, here, i, next)) ok = false;
+      else if (!cleanOwned(item, ctx, here, i, next, forIn)) ok = false;
     }
     return ok;
   }
   const record = value as Record<string, unknown>;
+  if (forIn) {
+    // for-in lists the same own keys in the same order as Object.keys, without
+    // building an array: `forIn` says nothing inherited is enumerable.
+    for (const k in record) {
+      const item = record[k];
+      if (item === null || typeof item !== 'object') {
+        if (typeof item === 'number' && !Number.isFinite(item)) ok = notFinite(ctx, (here ??= child(up, key)), k, item);
+        continue;
+      }
+      here ??= child(up, key);
+      if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, k);
+      else if (!cleanOwned(item, ctx, here, k, next, true)) ok = false;
+    }
+    return ok;
+  }
   for (const k of Object.keys(record)) {
     const item = record[k];
     if (item === null || typeof item !== 'object') {
@@ -166,7 +193,7 @@ function cleanOwned(value: object, ctx: ParseContext, up: PathNode | undefined, 
     }
     here ??= child(up, key);
     if (next >= MAX_DEPTH) ok = tooDeep(ctx, here, k);
-    else if (!cleanOwned(item, ctx, here, k, next)) ok = false;
+    else if (!cleanOwned(item, ctx, here, k, next, false)) ok = false;
   }
   return ok;
 }

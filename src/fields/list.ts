@@ -1,4 +1,4 @@
-import { INVALID, child } from './context';
+import { INVALID, KIND_ARRAY, acceptsKinds, asIsTest, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /** Options of `listOf`. */
@@ -10,7 +10,9 @@ export interface ListOptions {
 /** `T[]`: arrays only, each item checked as `item`; the result is a new array. */
 export function listOf(item: FieldType, options: ListOptions = {}): FieldType {
   const nullOk = options.nullableItems === true;
-  return {
+  // Items `item.parse` would return as they are (strings of a `str` list) are kept without the call.
+  const asIs = asIsTest(item);
+  return acceptsKinds<FieldType>({
     expected: 'a valid list',
     errorType: 'list_type',
     coerces: item.coerces,
@@ -24,7 +26,7 @@ export function listOf(item: FieldType, options: ListOptions = {}): FieldType {
       let ok = true;
       for (let i = 0; i < value.length; i++) {
         const v = value[i];
-        const r = v === null && nullOk ? null : v === null || v === undefined ? ctx.fail(here, i, item.errorType, `Input should be ${item.expected}`, v) : item.parse(v, ctx, here, i);
+        const r = v === null && nullOk ? null : v === null || v === undefined ? ctx.fail(here, i, item.errorType, `Input should be ${item.expected}`, v) : asIs !== undefined && asIs(v) ? v : item.parse(v, ctx, here, i);
         if (r === INVALID) ok = false;
         else out[i] = r;
       }
@@ -38,7 +40,7 @@ export function listOf(item: FieldType, options: ListOptions = {}): FieldType {
       return true;
     },
     toJsonSchema: (ref) => ({ type: 'array', items: nullOk ? { anyOf: [item.toJsonSchema(ref), { type: 'null' }] } : item.toJsonSchema(ref) }),
-  };
+  }, KIND_ARRAY);
 }
 
 /** A list field: `@ListField(intType)` is `List[int]`, `@ListField(modelType(() => ChatMessage))` a list of models. */

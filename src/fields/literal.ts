@@ -1,3 +1,4 @@
+import { KIND_STRING, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /** `Literal["a", "b"]`: exactly one of the listed strings. */
@@ -5,7 +6,7 @@ export function literalType(values: readonly string[]): FieldType {
   const allowed = new Set(values);
   const quoted = values.map((v) => `'${v}'`);
   const expected = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted[0];
-  return {
+  return acceptsKinds<FieldType>({
     expected,
     errorType: 'literal_error',
     coerces: false,
@@ -16,7 +17,7 @@ export function literalType(values: readonly string[]): FieldType {
     coerce: (value) => value,
     check: (value) => typeof value === 'string' && allowed.has(value),
     toJsonSchema: () => ({ type: 'string', enum: [...values] }),
-  };
+  }, KIND_STRING);
 }
 
 /** A field that takes one of the given strings (Pydantic `Literal[...]`). */

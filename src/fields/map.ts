@@ -1,4 +1,4 @@
-import { INVALID, child } from './context';
+import { INVALID, KIND_OBJECT, acceptsKinds, asIsTest, child } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 import { isPlainObject, setOwn } from './json';
 
@@ -8,7 +8,9 @@ import { isPlainObject, setOwn } from './json';
  * own properties); the result is a new object (or the owned input, checked in place).
  */
 export function mapOf(value: FieldType): FieldType {
-  return {
+  // Values `value.parse` would return as they are (the numbers of `logit_bias`) are kept without the call.
+  const asIs = asIsTest(value);
+  return acceptsKinds<FieldType>({
     expected: 'a valid dictionary',
     errorType: 'dict_type',
     coerces: true,
@@ -22,7 +24,12 @@ export function mapOf(value: FieldType): FieldType {
       for (const k of Object.keys(input)) {
         const v = input[k];
         if (v === undefined) continue;
-        const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
+        const r =
+          v === null
+            ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v)
+            : asIs !== undefined && asIs(v)
+              ? v
+              : value.parse(v, ctx, here, k);
         if (r === INVALID) ok = false;
         else if (r !== v || !ctx.owned) setOwn(out, k, r);
       }
@@ -45,7 +52,7 @@ export function mapOf(value: FieldType): FieldType {
       return true;
     },
     toJsonSchema: (ref) => ({ type: 'object', additionalProperties: value.toJsonSchema(ref) }),
-  };
+  }, KIND_OBJECT);
 }
 
 /** A `dict[str, T]` field whose values follow `value`'s rule, e.g. `@MapField(floatType)` for `logit_bias`. */

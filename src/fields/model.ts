@@ -1,5 +1,6 @@
 import { validateSync } from 'class-validator';
-import { parseModel } from '../engine';
+import { PlanCache, parseModel } from '../engine';
+import { KIND_OBJECT, acceptsKinds } from './context';
 import { Field, FieldOptions, FieldType, ModelClass } from './field';
 
 const modelTypes = new WeakMap<() => ModelClass, FieldType>();
@@ -11,7 +12,8 @@ const modelTypes = new WeakMap<() => ModelClass, FieldType>();
 export function modelType(get: () => ModelClass): FieldType {
   let type = modelTypes.get(get);
   if (type) return type;
-  type = {
+  const cache: PlanCache = {};
+  type = acceptsKinds<FieldType>({
     get expected() {
       return `a valid dictionary or instance of ${get().name}`;
     },
@@ -19,14 +21,14 @@ export function modelType(get: () => ModelClass): FieldType {
     coerces: false,
     model: get,
     nested: 'direct',
-    parse: (value, ctx, up, key) => parseModel(get(), value, ctx, up, key),
+    parse: (value, ctx, up, key) => parseModel(get(), value, ctx, up, key, cache),
     coerce: (value) => value,
     check(value, deep) {
       if (!(value instanceof get())) return false;
       return !deep || validateSync(value, { forbidUnknownValues: false }).length === 0;
     },
     toJsonSchema: (ref) => ref(get()),
-  };
+  }, KIND_OBJECT);
   modelTypes.set(get, type);
   return type;
 }

@@ -1,10 +1,11 @@
+import { keepsAsIs } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /**
  * `int | float | str | bool` with no coercion: a finite number, a string or a
  * boolean, kept exactly as given (used for `chat_template_kwargs` values).
  */
-export const jsonScalarType: FieldType = {
+export const jsonScalarType: FieldType = keepsAsIs({
   expected: 'a number, a string or a boolean',
   errorType: 'scalar_type',
   coerces: false,
@@ -16,7 +17,8 @@ export const jsonScalarType: FieldType = {
   check: (value) =>
     typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)),
   toJsonSchema: () => ({ type: ['number', 'string', 'boolean'] }),
-};
+} satisfies FieldType, (value) =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)));
 
 /** A field holding one JSON scalar (finite number, string or boolean), kept as given. */
 export function ScalarField(options?: FieldOptions): PropertyDecorator {

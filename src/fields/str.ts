@@ -1,7 +1,8 @@
+import { KIND_STRING, acceptsKinds, keepsAsIs } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /** `str`: strings only; numbers, booleans, arrays and objects are rejected. */
-export const strType: FieldType = {
+export const strType: FieldType = keepsAsIs(acceptsKinds({
   expected: 'a valid string',
   errorType: 'string_type',
   coerces: false,
@@ -10,7 +11,7 @@ export const strType: FieldType = {
   coerce: (value) => value,
   check: (value) => typeof value === 'string',
   toJsonSchema: () => ({ type: 'string' }),
-};
+} satisfies FieldType, KIND_STRING), (value) => typeof value === 'string');
 
 /** A string field (Pydantic `str`, no coercion). */
 export function StrField(options?: FieldOptions): PropertyDecorator {

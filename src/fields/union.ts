@@ -1,4 +1,4 @@
-import { INVALID } from './context';
+import { INVALID, acceptedKinds, acceptsKinds, kindOf } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 /**
@@ -9,7 +9,9 @@ export function unionOf(...members: FieldType[]): FieldType {
   const expected = [...new Set(members.map((m) => m.expected.replace(/^a valid /, 'a ')))].join(' or ');
   const models = members.filter((m) => m.model);
   if (models.length > 1) throw new TypeError('unionOf: at most one member may hold models');
-  return {
+  // The kinds of value each member can take at all (see `acceptsKinds`).
+  const kinds = members.map(acceptedKinds);
+  return acceptsKinds<FieldType>({
     expected,
     errorType: 'union_type',
     coerces: members.some((m) => m.coerces),
@@ -18,8 +20,13 @@ export function unionOf(...members: FieldType[]): FieldType {
     parse(value, ctx, up, key) {
       // Try each member in turn; a member's issues are taken back when it fails,
       // since the union reports one issue of its own at its location.
+      // A member sure to reject the value's kind is skipped: running it would
+      // only record an issue to be taken back.
       const mark = ctx.issues.length;
-      for (const m of members) {
+      const kind = kindOf(value);
+      for (let i = 0; i < members.length; i++) {
+        if ((kinds[i] & kind) === 0) continue;
+        const m = members[i];
         const r = m.parse(value, ctx, up, key);
         if (r !== INVALID && ctx.issues.length === mark) return r;
         ctx.issues.length = mark;
@@ -35,7 +42,7 @@ export function unionOf(...members: FieldType[]): FieldType {
     },
     check: (value) => members.some((m) => m.check(value, true)),
     toJsonSchema: (ref) => ({ anyOf: members.map((m) => m.toJsonSchema(ref)) }),
-  };
+  }, kinds.reduce((a, b) => a | b, 0));
 }
 
 /** A union field, e.g. `@UnionField([strType, listOf(strType)])` for `stop: str | List[str]`. */
