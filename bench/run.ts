@@ -323,8 +323,7 @@ function main(): void {
   const p = results.parse;
   // Per-round ratios (the two rows take turns within each round), then their median.
   const checksRatio = median(results.checks.on.roundsNs.map((on, i) => on / results.checks.off.roundsNs[i]));
-  const perRound = (section: string, a: string, b: string): number =>
-    median(results[section][a].roundsNs.map((ns, i) => ns / results[section][b].roundsNs[i]));
+  const sectionRatio = (section: string, a: string, b: string): number => perRound(results[section][a], results[section][b]);
   const b = results.parseBig;
   const perMessage = (b.parseJson.medianNs / BIG_MESSAGES) / (p.parseJson.medianNs / benchMessages);
   const extraMessages = BIG_MESSAGES - benchMessages;
@@ -344,14 +343,14 @@ function main(): void {
     { key: 'checks_on_vs_off', label: 'parse with checks vs without', value: checksRatio, limit: 1.05, note: 'median of per-round ratios' },
     { key: 'chunk_vs_plain', label: 'stream chunk vs plain stringify', value: results.chunk.model.medianNs / results.chunk.plain.medianNs, limit: 1.5 },
     { key: 'response_vs_plain', label: 'ChatCompletionResponse vs plain stringify', value: results.response.model.medianNs / results.response.plain.medianNs, limit: 1.5 },
-    { key: 'chunk_sse_vs_fjs', label: 'chunk built + sseEvent vs fast-json-stringify', value: perRound('chunk', 'sse', 'fjs'), limit: 1.1, note: 'median of per-round ratios' },
-    { key: 'response_stringify_vs_fjs', label: 'stringify(response) vs fast-json-stringify', value: perRound('response', 'compiledOnly', 'fjs'), limit: 1.1, note: 'median of per-round ratios' },
+    { key: 'chunk_sse_vs_fjs', label: 'chunk built + sseEvent vs fast-json-stringify', value: sectionRatio('chunk', 'sse', 'fjs'), limit: 1.1, note: 'median of per-round ratios' },
+    { key: 'response_stringify_vs_fjs', label: 'stringify(response) vs fast-json-stringify', value: sectionRatio('response', 'compiledOnly', 'fjs'), limit: 1.1, note: 'median of per-round ratios' },
     {
       key: 'response_json_stringify_vs_fjs',
       label: 'JSON.stringify(response) vs fast-json-stringify',
-      value: perRound('response', 'stringifyOnly', 'fjs'),
+      value: sectionRatio('response', 'stringifyOnly', 'fjs'),
       limit: 1.1,
-      note: `V8 writes it; JSON.stringify(plain) alone is ${perRound('response', 'plainOnly', 'fjs').toFixed(2)}×`,
+      note: `V8 writes it; JSON.stringify(plain) alone is ${sectionRatio('response', 'plainOnly', 'fjs').toFixed(2)}×`,
     },
     { key: 'per_message_200_vs_bench', label: `per-message cost, ${BIG_MESSAGES} msgs vs ${benchMessages}`, value: perMessage, limit: 1.2 },
     ...(['whole', 'stream'] as const).flatMap((k) =>
