@@ -205,6 +205,8 @@ function ratiosOf(rows: HttpBenchRow[]): HttpBenchRatio[] {
   pair('validate', 'stock', 'OpenAIValidationPipe vs the stock ValidationPipe');
   pair('validate', 'parse', 'OpenAIValidationPipe vs OpenAIParsePipe');
   pair('parse', 'fastify', 'OpenAIParsePipe (NestJS on Express) vs plain Fastify + ajv');
+  pair('parse-fastify', 'parse', 'OpenAIParsePipe: NestJS on Fastify vs on Express');
+  pair('parse-fastify', 'fastify', 'OpenAIParsePipe (NestJS on Fastify) vs plain Fastify + ajv');
   return ratios;
 }
 
@@ -283,7 +285,7 @@ export async function runHttpBench(settings: HttpBenchSettings, outDir: string, 
           (r) => `${r.what}: ${r.rps.toFixed(2)}× the req/s, ${r.chunksPerS.toFixed(2)}× the chunks/s (medians of the per-round ratios).`,
         ),
         'The load generator runs on the same machine as the servers: figures are for comparing rows, not absolute capacity.',
-        'The demo servers run NestJS 12 on Express with the source through ts-node (transpile-only); the Fastify peer is a bare route (see bench/http/fastify-serve.ts).',
+        'The demo servers run NestJS 12 (on Express unless the row says Fastify) with the source through ts-node (transpile-only); the Fastify peer is a bare route (see bench/http/fastify-serve.ts).',
       ],
     };
     fs.mkdirSync(outDir, { recursive: true });

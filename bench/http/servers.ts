@@ -41,11 +41,12 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** The four servers of `npm run bench:http`. */
+/** The servers of `npm run bench:http`: the demo with each pipe (on Express, and with the parse pipe on Fastify too), and plain Fastify. */
 export const SERVERS: readonly ServerSpec[] = [
-  { key: 'stock', label: 'demo + NestJS ValidationPipe({ transform: true })', script: 'echo-serve.ts', env: { ECHO_PIPE: 'stock' } },
-  { key: 'validate', label: 'demo + OpenAIValidationPipe', script: 'echo-serve.ts', env: { ECHO_PIPE: 'validate' } },
-  { key: 'parse', label: 'demo + OpenAIParsePipe', script: 'echo-serve.ts', env: { ECHO_PIPE: 'parse' } },
+  { key: 'stock', label: 'demo + NestJS ValidationPipe({ transform: true })', script: 'echo-serve.ts', env: { ECHO_PIPE: 'stock', PLATFORM: 'express' } },
+  { key: 'validate', label: 'demo + OpenAIValidationPipe', script: 'echo-serve.ts', env: { ECHO_PIPE: 'validate', PLATFORM: 'express' } },
+  { key: 'parse', label: 'demo + OpenAIParsePipe', script: 'echo-serve.ts', env: { ECHO_PIPE: 'parse', PLATFORM: 'express' } },
+  { key: 'parse-fastify', label: 'demo on NestJS Fastify + OpenAIParsePipe', script: 'echo-serve.ts', env: { ECHO_PIPE: 'parse', PLATFORM: 'fastify' } },
   { key: 'fastify', label: 'plain Fastify 5 + ajv (jsonSchema())', script: 'fastify-serve.ts' },
 ];
 
