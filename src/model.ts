@@ -103,6 +103,7 @@ let checksModule: typeof import('./checks') | undefined;
 
 function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown, ctx: ParseContext, options?: ParseOptions): T {
   let result: object | typeof INVALID;
+  if (options?.checks) ctx.mapKeys = Object.create(null) as Record<string, readonly string[]>;
   try {
     result = parseModel(cls, input, ctx, undefined, undefined);
   } catch (e) {
@@ -119,8 +120,8 @@ function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown
   if (options?.checks) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     checksModule ??= require('./checks') as typeof import('./checks');
-    const issues = checksModule.checkProtocol(result, options.checks);
-    if (issues.length) throw new ProtocolValidationError(issues, cls.name);
+    const issues = checksModule.protocolIssues(result, options.checks, ctx.mapKeys);
+    if (issues !== undefined) throw new ProtocolValidationError(issues, cls.name);
   }
   const hook = cls.onExtraKeys;
   if (hook) {

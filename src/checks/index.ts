@@ -9,10 +9,10 @@ import type { Issue } from '../fields/context';
 import { ChatCompletionRequest } from '../models/chat';
 import { CompletionRequest } from '../models/completions';
 import { DEFAULT_MAX_LOGPROBS, PROTOCOL_RULES, valueError } from './rules';
-import type { BuiltinRule, ProtocolLimits, ProtocolRule, RequestKind, RequestView } from './rules';
+import type { BuiltinRule, KeysSeen, NumberRange, ProtocolLimits, ProtocolRule, RequestKind, RequestView } from './rules';
 
 export { DEFAULT_MAX_LOGPROBS, PROTOCOL_RULES, valueError };
-export type { BuiltinRule, ProtocolLimits, ProtocolRule, RequestKind, RequestView };
+export type { BuiltinRule, KeysSeen, NumberRange, ProtocolLimits, ProtocolRule, RequestKind, RequestView };
 
 /** The `checks` option of `parse` and the pipes: `true` (default limits), a `ProtocolLimits`, or off. */
 export type ProtocolChecks = boolean | ProtocolLimits;
@@ -25,11 +25,8 @@ type AnyClass = abstract new (...args: any[]) => object;
 
 /** Rules registered on each class itself (not inherited ones). */
 const OWN_RULES = new WeakMap<AnyClass, ProtocolRule[]>();
-/** Where a class caches every rule that applies to it (an own, non-enumerable property), with the registry version. */
-const RESOLVED = Symbol('oai-protocols.protocolRules');
-/** Bumped by each registration, so cached rule lists are rebuilt. */
+/** Bumped by each registration, so compiled runners are rebuilt. */
 let version = 0;
-type Resolved = { version: number; rules: readonly ProtocolRule[] };
 
 /**
  * Adds a protocol check to `cls` and to its subclasses. It runs after the
@@ -57,29 +54,93 @@ function kindOf(cls: AnyClass): RequestKind | undefined {
   return undefined;
 }
 
-/** Every rule that applies to `cls`: the built-in ones for its kind, then those registered from the root class down. */
-export function rulesFor(cls: AnyClass): readonly ProtocolRule[] {
-  if (Object.prototype.hasOwnProperty.call(cls, RESOLVED)) {
-    const cached = (cls as unknown as { [RESOLVED]: Resolved })[RESOLVED];
-    if (cached.version === version) return cached.rules;
-  }
+/** The built-in rules for `cls`'s kind, and the rules registered from the root class down. */
+function rulesOf(cls: AnyClass): { builtin: readonly BuiltinRule[]; own: readonly ProtocolRule[] } {
   const kind = kindOf(cls);
-  const builtin: ProtocolRule[] = kind ? PROTOCOL_RULES.filter((r) => r.kinds.includes(kind)) : [];
+  const builtin = kind ? PROTOCOL_RULES.filter((r) => r.kinds.includes(kind)) : [];
   const chain: AnyClass[] = [];
   for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     chain.unshift(c as AnyClass);
   }
-  const rules = Object.freeze([...builtin, ...chain.flatMap((c) => OWN_RULES.get(c) ?? [])]);
+  return { builtin, own: chain.flatMap((c) => OWN_RULES.get(c) ?? []) };
+}
+
+/** Every rule that applies to `cls`: the built-in ones for its kind, in the table's order, then those registered from the root class down. */
+export function rulesFor(cls: AnyClass): readonly ProtocolRule[] {
+  const { builtin, own } = rulesOf(cls);
+  return Object.freeze([...builtin, ...own]);
+}
+
+/** One class's rules compiled into a single function: the issues, or undefined when the request breaks none. */
+type Runner = (request: RequestView, limits: Readonly<ProtocolLimits>, seen: KeysSeen | undefined) => Issue[] | undefined;
+
+/** Where a class caches its compiled runner (an own, non-enumerable property), with the class and registry version. */
+const RUNNER = Symbol('oai-protocols.protocolRunner');
+type CachedRunner = { cls: AnyClass; version: number; run: Runner };
+
+/** A number as JavaScript source (`Infinity` and `-Infinity` included). */
+const numberSource = (n: number): string => (Number.isFinite(n) ? String(n) : n > 0 ? 'Infinity' : '-Infinity');
+
+/**
+ * Compiles the rules of `cls` into one function, like the parse plan
+ * (src/engine.ts): each field is read with its wire name as a constant. A range
+ * row's bounds are tested inline and its `check` is called only to report; any
+ * other built-in row is called only when its first field is there (they find
+ * nothing otherwise); a registered rule is always called. Nothing is allocated
+ * unless an issue is found. Field names only appear as JSON string literals.
+ */
+function compile(cls: AnyClass): Runner {
+  const { builtin, own } = rulesOf(cls);
+  const lines: string[] = [];
+  builtin.forEach((rule, i) => {
+    lines.push(`v = r[${JSON.stringify(rule.fields[0])}];`);
+    const range = rule.range;
+    if (range) {
+      const lo = `${range.minOpen ? 'v > ' : 'v >= '}${numberSource(range.min)}`;
+      const hi = range.max === Infinity ? '' : ` && v <= ${numberSource(range.max)}`;
+      lines.push(`if (typeof v === "number" && !(${lo}${hi})) out = add(out, B[${i}].check(r, L, K));`);
+    } else {
+      lines.push(`if (v !== undefined && v !== null) { f = B[${i}].check(r, L, K); if (f !== undefined && f.length !== 0) out = add(out, f); }`);
+    }
+  });
+  own.forEach((_rule, j) => lines.push(`f = U[${j}].check(r, L); if (f !== undefined && f.length !== 0) out = add(out, f);`));
+  const factory = new Function('B', 'U', 'add', `return function checkRequest(r, L, K) {\n  let v, f, out;\n  ${lines.join('\n  ')}\n  return out;\n};`);
+  return factory(builtin, own, addIssues) as Runner;
+}
+
+/** Appends `found` to `out` (made when needed). */
+function addIssues(out: Issue[] | undefined, found: readonly Issue[] | undefined): Issue[] | undefined {
+  if (found === undefined || found.length === 0) return out;
+  if (out === undefined) return found.slice();
+  for (let i = 0; i < found.length; i++) out.push(found[i]);
+  return out;
+}
+
+/** The compiled runner of `cls`, cached on the class itself (a subclass sees its parent's through the prototype chain, so the class is checked). */
+function runnerOf(cls: AnyClass): Runner {
+  const cached = (cls as unknown as { [RUNNER]?: CachedRunner })[RUNNER];
+  if (cached !== undefined && cached.cls === cls && cached.version === version) return cached.run;
+  const run = compile(cls);
   if (Object.isExtensible(cls)) {
-    Object.defineProperty(cls, RESOLVED, { value: { version, rules }, enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(cls, RUNNER, { value: { cls, version, run }, enumerable: false, configurable: true, writable: true });
   }
-  return rules;
+  return run;
 }
 
 /** The limits a `checks` option stands for; undefined when checks are off. */
 export function limitsOf(checks: ProtocolChecks | undefined): Readonly<ProtocolLimits> | undefined {
   if (checks === undefined || checks === false) return undefined;
   return checks === true ? DEFAULT_PROTOCOL_LIMITS : checks;
+}
+
+/**
+ * The protocol issues of a parsed request, or undefined when it breaks no rule
+ * (or checks are off): what `parse` runs, with nothing allocated on a clean request.
+ * `seen` holds the keys parse listed for the top-level maps of this very instance.
+ */
+export function protocolIssues(instance: object, checks: ProtocolChecks | undefined, seen?: KeysSeen): Issue[] | undefined {
+  if (checks === undefined || checks === false) return undefined;
+  return runnerOf(instance.constructor as AnyClass)(instance as RequestView, checks === true ? DEFAULT_PROTOCOL_LIMITS : checks, seen);
 }
 
 /**
@@ -91,14 +152,5 @@ export function limitsOf(checks: ProtocolChecks | undefined): Readonly<ProtocolL
  * const issues = checkProtocol(ChatCompletionRequest.parse(body), { maxLogprobs: 5 });
  */
 export function checkProtocol(instance: object, checks: ProtocolChecks = true): Issue[] {
-  const limits = limitsOf(checks);
-  if (!limits) return [];
-  const out: Issue[] = [];
-  const view = instance as RequestView;
-  const rules = rulesFor(instance.constructor as AnyClass);
-  for (let i = 0; i < rules.length; i++) {
-    const found = rules[i].check(view, limits);
-    if (found) for (let j = 0; j < found.length; j++) out.push(found[j]);
-  }
-  return out;
+  return protocolIssues(instance, checks) ?? [];
 }

@@ -42,6 +42,12 @@ export class ParseContext {
   onPath?: Set<object>;
   /** How many free-form objects of a JS input were copied so far. */
   copied = 0;
+  /**
+   * When set (`parse` with protocol checks on), each top-level map field records
+   * here, under its wire name, the keys it listed, so the checks need not list
+   * them again (listing integer keys such as logit_bias's token ids is slow in V8).
+   */
+  mapKeys: Record<string, readonly string[]> | undefined = undefined;
   constructor(readonly owned = false) {}
 
   /** Records an issue at `up` + `key` and returns INVALID. */

@@ -19,7 +19,9 @@ export function mapOf(value: FieldType): FieldType {
       // integer-like keys such as token ids is slow in V8), else build a new object.
       const out: Record<string, unknown> = ctx.owned ? input : {};
       let ok = true;
-      for (const k of Object.keys(input)) {
+      const keys = Object.keys(input);
+      if (up === undefined && typeof key === 'string' && ctx.mapKeys !== undefined) ctx.mapKeys[key] = keys;
+      for (const k of keys) {
         const v = input[k];
         if (v === undefined) continue;
         const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
