@@ -5,14 +5,14 @@
  *
  * Loaded lazily by `parse` (it imports the request classes, which import the model base).
  */
-import type { Issue } from '../fields/context';
+import type { Issue, ParseContext } from '../fields/context';
 import { ChatCompletionRequest } from '../models/chat';
 import { CompletionRequest } from '../models/completions';
 import { DEFAULT_MAX_LOGPROBS, PROTOCOL_RULES, valueError } from './rules';
-import type { BuiltinRule, KeysSeen, NumberRange, ProtocolLimits, ProtocolRule, RequestKind, RequestView } from './rules';
+import type { BuiltinRule, NumberRange, ProtocolLimits, ProtocolRule, RequestKind, RequestView } from './rules';
 
 export { DEFAULT_MAX_LOGPROBS, PROTOCOL_RULES, valueError };
-export type { BuiltinRule, KeysSeen, NumberRange, ProtocolLimits, ProtocolRule, RequestKind, RequestView };
+export type { BuiltinRule, NumberRange, ProtocolLimits, ProtocolRule, RequestKind, RequestView };
 
 /** The `checks` option of `parse` and the pipes: `true` (default limits), a `ProtocolLimits`, or off. */
 export type ProtocolChecks = boolean | ProtocolLimits;
@@ -72,11 +72,21 @@ export function rulesFor(cls: AnyClass): readonly ProtocolRule[] {
 }
 
 /** One class's rules compiled into a single function: the issues, or undefined when the request breaks none. */
-type Runner = (request: RequestView, limits: Readonly<ProtocolLimits>, seen: KeysSeen | undefined) => Issue[] | undefined;
+type Runner = (request: RequestView, limits: Readonly<ProtocolLimits>, entriesPassed: string | undefined) => Issue[] | undefined;
 
 /** Where a class caches its compiled runner (an own, non-enumerable property), with the class and registry version. */
 const RUNNER = Symbol('oai-protocols.protocolRunner');
-type CachedRunner = { cls: AnyClass; version: number; run: Runner };
+interface CachedRunner {
+  readonly cls: AnyClass;
+  readonly version: number;
+  readonly run: Runner;
+  /** The map field whose entries `parse` tests as it goes (the first row with an `entry`), and that test. */
+  readonly entryField: string | undefined;
+  readonly entry: BuiltinRule['entry'];
+  /** The entry test bound to the limits it was last made for. */
+  testLimits: Readonly<ProtocolLimits> | undefined;
+  test: ((key: string, value: unknown) => boolean) | undefined;
+}
 
 /** A number as JavaScript source (`Infinity` and `-Infinity` included). */
 const numberSource = (n: number): string => (Number.isFinite(n) ? String(n) : n > 0 ? 'Infinity' : '-Infinity');
@@ -98,13 +108,15 @@ function compile(cls: AnyClass): Runner {
     if (range) {
       const lo = `${range.minOpen ? 'v > ' : 'v >= '}${numberSource(range.min)}`;
       const hi = range.max === Infinity ? '' : ` && v <= ${numberSource(range.max)}`;
-      lines.push(`if (typeof v === "number" && !(${lo}${hi})) out = add(out, B[${i}].check(r, L, K));`);
+      lines.push(`if (typeof v === "number" && !(${lo}${hi})) out = add(out, B[${i}].check(r, L));`);
     } else {
-      lines.push(`if (v !== undefined && v !== null) { f = B[${i}].check(r, L, K); if (f !== undefined && f.length !== 0) out = add(out, f); }`);
+      // A row on a map's entries is skipped when parse ran its entry test on every entry and all passed (E names that field).
+      const skip = rule.entry ? ` && E !== ${JSON.stringify(rule.fields[0])}` : '';
+      lines.push(`if (v !== undefined && v !== null${skip}) { f = B[${i}].check(r, L); if (f !== undefined && f.length !== 0) out = add(out, f); }`);
     }
   });
   own.forEach((_rule, j) => lines.push(`f = U[${j}].check(r, L); if (f !== undefined && f.length !== 0) out = add(out, f);`));
-  const factory = new Function('B', 'U', 'add', `return function checkRequest(r, L, K) {\n  let v, f, out;\n  ${lines.join('\n  ')}\n  return out;\n};`);
+  const factory = new Function('B', 'U', 'add', `return function checkRequest(r, L, E) {\n  let v, f, out;\n  ${lines.join('\n  ')}\n  return out;\n};`);
   return factory(builtin, own, addIssues) as Runner;
 }
 
@@ -117,14 +129,40 @@ function addIssues(out: Issue[] | undefined, found: readonly Issue[] | undefined
 }
 
 /** The compiled runner of `cls`, cached on the class itself (a subclass sees its parent's through the prototype chain, so the class is checked). */
-function runnerOf(cls: AnyClass): Runner {
+function runnerOf(cls: AnyClass): CachedRunner {
   const cached = (cls as unknown as { [RUNNER]?: CachedRunner })[RUNNER];
-  if (cached !== undefined && cached.cls === cls && cached.version === version) return cached.run;
-  const run = compile(cls);
+  if (cached !== undefined && cached.cls === cls && cached.version === version) return cached;
+  const withEntry = rulesOf(cls).builtin.find((r) => r.entry);
+  const made: CachedRunner = {
+    cls,
+    version,
+    run: compile(cls),
+    entryField: withEntry?.fields[0],
+    entry: withEntry?.entry,
+    testLimits: undefined,
+    test: undefined,
+  };
   if (Object.isExtensible(cls)) {
-    Object.defineProperty(cls, RUNNER, { value: { cls, version, run }, enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(cls, RUNNER, { value: made, enumerable: false, configurable: true, writable: true });
   }
-  return run;
+  return made;
+}
+
+/**
+ * Before `parse` with checks on: hands the parse context the entry test of the
+ * class's map row (logit_bias), so the map tests its entries while parsing them.
+ */
+export function prepareParse(cls: AnyClass, checks: ProtocolChecks, ctx: ParseContext): void {
+  const runner = runnerOf(cls);
+  const entry = runner.entry;
+  if (entry === undefined || checks === false) return;
+  const limits = checks === true ? DEFAULT_PROTOCOL_LIMITS : checks;
+  if (runner.testLimits !== limits || runner.test === undefined) {
+    runner.testLimits = limits;
+    runner.test = (key, value) => entry(key, value, limits) === undefined;
+  }
+  ctx.entryField = runner.entryField;
+  ctx.entryTest = runner.test;
 }
 
 /** The limits a `checks` option stands for; undefined when checks are off. */
@@ -136,11 +174,11 @@ export function limitsOf(checks: ProtocolChecks | undefined): Readonly<ProtocolL
 /**
  * The protocol issues of a parsed request, or undefined when it breaks no rule
  * (or checks are off): what `parse` runs, with nothing allocated on a clean request.
- * `seen` holds the keys parse listed for the top-level maps of this very instance.
+ * `entriesPassed` names the map field whose entries parse tested, all passing (see `prepareParse`).
  */
-export function protocolIssues(instance: object, checks: ProtocolChecks | undefined, seen?: KeysSeen): Issue[] | undefined {
+export function protocolIssues(instance: object, checks: ProtocolChecks | undefined, entriesPassed?: string): Issue[] | undefined {
   if (checks === undefined || checks === false) return undefined;
-  return runnerOf(instance.constructor as AnyClass)(instance as RequestView, checks === true ? DEFAULT_PROTOCOL_LIMITS : checks, seen);
+  return runnerOf(instance.constructor as AnyClass).run(instance as RequestView, checks === true ? DEFAULT_PROTOCOL_LIMITS : checks, entriesPassed);
 }
 
 /**

@@ -38,9 +38,6 @@ export interface ProtocolRule<T extends object = RequestView> {
   readonly check: (request: T & RequestView, limits: Readonly<ProtocolLimits>) => readonly Issue[] | undefined;
 }
 
-/** The keys `parse` listed for a request's top-level map fields, by wire name (see `ParseContext.mapKeys`). */
-export type KeysSeen = Readonly<Record<string, readonly string[]>>;
-
 /** The bounds of a range row: refused below `min` (or at it, when `minOpen`) and above `max`. */
 export interface NumberRange {
   readonly min: number;
@@ -54,13 +51,18 @@ export interface NumberRange {
  * built-in rule finds nothing when its first field is absent (undefined or
  * null), so the compiled runner (./index.ts) calls it only when that field is
  * there. A range row also gives its bounds, which the runner inlines as the
- * passing test (its `check` is built from the same bounds and reports).
+ * passing test (its `check` is built from the same bounds and reports); a
+ * row on a map's entries gives its `entry` test, and its `check` applies it to each.
  */
 export interface BuiltinRule extends ProtocolRule {
   /** The request kinds it applies to. */
   readonly kinds: readonly RequestKind[];
-  /** Finds the issues; `seen` has the keys `parse` listed for the request's top-level maps (when it parsed this request). */
-  readonly check: (request: RequestView, limits: Readonly<ProtocolLimits>, seen?: KeysSeen) => readonly Issue[] | undefined;
+  /**
+   * For a row on the entries of a map: the issue of one entry (none: undefined).
+   * `parse` runs it on each entry as it parses the map, so the runner calls
+   * `check` (which lists the keys) only when an entry failed or parse did not run it.
+   */
+  readonly entry?: (key: string, value: unknown, limits: Readonly<ProtocolLimits>) => Issue | undefined;
   /** For a row on one number field: the bounds its `check` enforces. */
   readonly range?: NumberRange;
 }
@@ -96,6 +98,26 @@ function numberRule(field: string, min: number, minOpen: boolean, max: number, t
       const v = r[field];
       if (typeof v !== 'number' || (v > min && v <= max) || (v === min && !minOpen)) return undefined;
       return [valueError([field], `${field} ${text}, got ${v}`, v)];
+    },
+  };
+}
+
+/** A rule on each entry of a map field (both kinds): `entry` finds one entry's issue; `check` lists the keys and applies it. */
+function entriesRule(field: string, entry: NonNullable<BuiltinRule['entry']>): BuiltinRule {
+  return {
+    kinds: BOTH,
+    fields: [field],
+    entry,
+    check: (r, limits) => {
+      const map = r[field];
+      if (!isObject(map)) return undefined;
+      let out: Issue[] | undefined;
+      const keys = Object.keys(map);
+      for (let i = 0; i < keys.length; i++) {
+        const issue = entry(keys[i], map[keys[i]], limits);
+        if (issue) (out ??= []).push(issue);
+      }
+      return out;
     },
   };
 }
@@ -159,7 +181,8 @@ function offers(tools: readonly unknown[], type: string, name: string): boolean 
 /** A `tool_choice` issue. */
 const choiceError = (msg: string, choice: unknown): Issue[] => [valueError(['tool_choice'], msg, choice)];
 
-const TOOL_CHOICE_STRINGS = new Set(['none', 'auto', 'required']);
+/** The strings `tool_choice` may be. */
+const isToolChoiceString = (s: string): boolean => s === 'auto' || s === 'none' || s === 'required';
 
 /** The built-in rules, in the order of issue 12's table. */
 export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
@@ -207,7 +230,7 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
       const tools = r.tools;
       const hasTools = Array.isArray(tools) && tools.length > 0;
       if (typeof choice === 'string') {
-        if (!TOOL_CHOICE_STRINGS.has(choice)) return choiceError('tool_choice must be "none", "auto", "required" or a named tool', choice);
+        if (!isToolChoiceString(choice)) return choiceError('tool_choice must be "none", "auto", "required" or a named tool', choice);
         return choice !== 'none' && !hasTools ? choiceError(`tool_choice "${choice}" needs a non-empty tools list`, choice) : undefined;
       }
       if (!isObject(choice)) return undefined;
@@ -270,31 +293,13 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     },
   },
   // logit_bias | a key that is not a decimal token id; a value outside [-100, 100]; an id ≥ vocabSize | ["logit_bias", key]
-  {
-    kinds: BOTH,
-    fields: ['logit_bias'],
-    check: (r, limits, seen) => {
-      const bias = r.logit_bias;
-      if (!isObject(bias)) return undefined;
-      let out: Issue[] | undefined;
-      const vocab = limits.vocabSize;
-      // The keys parse listed for this map (a key it left out has no value here), else listed now.
-      const keys = seen?.logit_bias ?? Object.keys(bias);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const v = bias[key];
-        if (v === undefined) continue;
-        if (!isDecimalId(key)) {
-          (out ??= []).push(valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key));
-        } else if (vocab !== undefined && Number(key) >= vocab) {
-          (out ??= []).push(valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${vocab})`, key));
-        } else if (isNumber(v) && (v < -100 || v > 100)) {
-          (out ??= []).push(valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v));
-        }
-      }
-      return out;
-    },
-  },
+  entriesRule('logit_bias', (key, v, limits) => {
+    if (!isDecimalId(key)) return valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key);
+    const vocab = limits.vocabSize;
+    if (vocab !== undefined && Number(key) >= vocab) return valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${vocab})`, key);
+    if (isNumber(v) && (v < -100 || v > 100)) return valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v);
+    return undefined;
+  }),
   // stop | an empty string | stop (["stop", i] for an item of a list)
   {
     kinds: BOTH,

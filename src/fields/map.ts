@@ -19,15 +19,20 @@ export function mapOf(value: FieldType): FieldType {
       // integer-like keys such as token ids is slow in V8), else build a new object.
       const out: Record<string, unknown> = ctx.owned ? input : {};
       let ok = true;
-      const keys = Object.keys(input);
-      if (up === undefined && typeof key === 'string' && ctx.mapKeys !== undefined) ctx.mapKeys[key] = keys;
-      for (const k of keys) {
+      // With protocol checks on, one top-level map tests its entries as it goes (see ParseContext.entryField).
+      const test = up === undefined && key === ctx.entryField ? ctx.entryTest : undefined;
+      let passed = true;
+      for (const k of Object.keys(input)) {
         const v = input[k];
         if (v === undefined) continue;
         const r = v === null ? ctx.fail(here, k, value.errorType, `Input should be ${value.expected}`, v) : value.parse(v, ctx, here, k);
         if (r === INVALID) ok = false;
-        else if (r !== v || !ctx.owned) setOwn(out, k, r);
+        else {
+          if (r !== v || !ctx.owned) setOwn(out, k, r);
+          if (test !== undefined && passed && !test(k, r)) passed = false;
+        }
       }
+      if (test !== undefined) ctx.entriesPassed = passed;
       return ok ? out : INVALID;
     },
     coerce(input) {
