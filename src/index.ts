@@ -14,7 +14,7 @@ export {
   checkProtocol,
   valueError,
 } from './checks';
-export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, RequestKind, RequestView } from './checks';
+export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, NumberRange, RequestKind, RequestView } from './checks';
 export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';
 export type { Issue, LocKey } from './errors';
 export * from './fields';
