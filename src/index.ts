@@ -14,7 +14,7 @@ export {
   checkProtocol,
   valueError,
 } from './checks';
-export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, RequestKind, RequestView } from './checks';
+export type { ProtocolChecks, ProtocolLimits, ProtocolRule, BuiltinRule, NumberRange, RequestKind, RequestView } from './checks';
 export { PickModel, OmitModel, PartialModel, IntersectionModel } from './mapped';
 export type { MappedModel, ModelFields, MappedModelStatics, IntersectionFields } from './mapped';
 export { ProtocolValidationError, issuesFromValidationErrors, dottedLoc, briefInput } from './errors';

@@ -102,6 +102,10 @@ let checksModule: typeof import('./checks') | undefined;
 
 function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown, ctx: ParseContext, options?: ParseOptions): T {
   let result: object | typeof INVALID;
+  const option = options?.checks;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const checks = option ? (checksModule ??= require('./checks') as typeof import('./checks')) : undefined;
+  if (checks && option) checks.prepareParse(cls, option, ctx);
   try {
     result = parseModel(cls, input, ctx, undefined, undefined);
   } catch (e) {
@@ -115,11 +119,9 @@ function runParse<T extends OpenAIBaseModel>(cls: ModelStatic<T>, input: unknown
     result = INVALID;
   }
   if (result === INVALID) throw new ProtocolValidationError(ctx.issues, cls.name);
-  if (options?.checks) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    checksModule ??= require('./checks') as typeof import('./checks');
-    const issues = checksModule.checkProtocol(result, options.checks);
-    if (issues.length) throw new ProtocolValidationError(issues, cls.name);
+  if (checks) {
+    const issues = checks.protocolIssues(result, option, ctx.entriesPassed === true ? ctx.entryField : undefined);
+    if (issues !== undefined) throw new ProtocolValidationError(issues, cls.name);
   }
   const hook = cls.onExtraKeys;
   if (hook) {

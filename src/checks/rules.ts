@@ -9,6 +9,7 @@
  * layer's business, and the rule says nothing about it.
  */
 import type { Issue, LocKey } from '../fields/context';
+import { fieldsSetOf } from '../engine';
 
 /** The request kinds the built-in rules tell apart. */
 export type RequestKind = 'chat' | 'completion';
@@ -37,10 +38,33 @@ export interface ProtocolRule<T extends object = RequestView> {
   readonly check: (request: T & RequestView, limits: Readonly<ProtocolLimits>) => readonly Issue[] | undefined;
 }
 
-/** A built-in rule: a `ProtocolRule` and the request kinds it holds for. */
+/** The bounds of a range row: refused below `min` (or at it, when `minOpen`) and above `max`. */
+export interface NumberRange {
+  readonly min: number;
+  /** True when `min` itself is refused (`top_p` ≤ 0). */
+  readonly minOpen: boolean;
+  readonly max: number;
+}
+
+/**
+ * A built-in rule: a `ProtocolRule` and the request kinds it holds for. Every
+ * built-in rule finds nothing when its first field is absent (undefined or
+ * null), so the compiled runner (./index.ts) calls it only when that field is
+ * there. A range row also gives its bounds, which the runner inlines as the
+ * passing test (its `check` is built from the same bounds and reports); a
+ * row on a map's entries gives its `entry` test, and its `check` applies it to each.
+ */
 export interface BuiltinRule extends ProtocolRule {
   /** The request kinds it applies to. */
   readonly kinds: readonly RequestKind[];
+  /**
+   * For a row on the entries of a map: the issue of one entry (none: undefined).
+   * `parse` runs it on each entry as it parses the map, so the runner calls
+   * `check` (which lists the keys) only when an entry failed or parse did not run it.
+   */
+  readonly entry?: (key: string, value: unknown, limits: Readonly<ProtocolLimits>) => Issue | undefined;
+  /** For a row on one number field: the bounds its `check` enforces. */
+  readonly range?: NumberRange;
 }
 
 /** vLLM's default `max_logprobs`, used when `ProtocolLimits.maxLogprobs` is not given (and for `checks: true`). */
@@ -61,20 +85,47 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const absent = (v: unknown): boolean => v === undefined || v === null;
 
 /**
- * A rule on one number field, read by `read`: refused below `lo` (or at it, when
- * `loOpen`) and above `hi`; `text` says what is allowed. (Each row reads its field
- * with its own literal property access, which keeps the read fast.)
+ * A rule on one number field: refused below `min` (or at it, when `minOpen`)
+ * and above `max`; `text` says what is allowed. The bounds stay on the row
+ * (`range`), so the compiled runner tests them inline; `check` reports.
  */
-function numberRule(field: string, read: (r: RequestView) => unknown, lo: number, loOpen: boolean, hi: number, text: string): BuiltinRule {
+function numberRule(field: string, min: number, minOpen: boolean, max: number, text: string): BuiltinRule {
   return {
     kinds: BOTH,
     fields: [field],
+    range: { min, minOpen, max },
     check: (r) => {
-      const v = read(r);
-      if (typeof v !== 'number' || (v > lo && v <= hi) || (v === lo && !loOpen)) return undefined;
+      const v = r[field];
+      if (typeof v !== 'number' || (v > min && v <= max) || (v === min && !minOpen)) return undefined;
       return [valueError([field], `${field} ${text}, got ${v}`, v)];
     },
   };
+}
+
+/** A rule on each entry of a map field (both kinds): `entry` finds one entry's issue; `check` lists the keys and applies it. */
+function entriesRule(field: string, entry: NonNullable<BuiltinRule['entry']>): BuiltinRule {
+  return {
+    kinds: BOTH,
+    fields: [field],
+    entry,
+    check: (r, limits) => {
+      const map = r[field];
+      if (!isObject(map)) return undefined;
+      let out: Issue[] | undefined;
+      const keys = Object.keys(map);
+      for (let i = 0; i < keys.length; i++) {
+        const issue = entry(keys[i], map[keys[i]], limits);
+        if (issue) (out ??= []).push(issue);
+      }
+      return out;
+    },
+  };
+}
+
+/** Whether `field` was sent (is in the fields set); a value on an instance whose fields set is not tracked counts as sent. */
+function wasSent(r: RequestView, field: string): boolean {
+  const set = fieldsSetOf(r);
+  return set === undefined || set.includes(field);
 }
 
 /** Whether a logit_bias key is a decimal token id (digits only). */
@@ -117,15 +168,21 @@ function namedChoice(choice: Record<string, unknown>): { type: string; name: str
 
 /** Whether `tools` offers a tool of this type and name (`function.name`, or `custom.name` for a custom tool). */
 function offers(tools: readonly unknown[], type: string, name: string): boolean {
-  return tools.some((t) => {
-    if (!isObject(t)) return false;
+  for (let i = 0; i < tools.length; i++) {
+    const t = tools[i];
+    if (!isObject(t)) continue;
     const ttype = t.type ?? 'function';
     const inner = ttype === 'custom' ? t.custom : t.function;
-    return ttype === type && isObject(inner) && inner.name === name;
-  });
+    if (ttype === type && isObject(inner) && inner.name === name) return true;
+  }
+  return false;
 }
 
-const TOOL_CHOICE_STRINGS = new Set(['none', 'auto', 'required']);
+/** A `tool_choice` issue. */
+const choiceError = (msg: string, choice: unknown): Issue[] => [valueError(['tool_choice'], msg, choice)];
+
+/** The strings `tool_choice` may be. */
+const isToolChoiceString = (s: string): boolean => s === 'auto' || s === 'none' || s === 'required';
 
 /** The built-in rules, in the order of issue 12's table. */
 export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
@@ -146,10 +203,10 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
       const v = r.top_logprobs;
       if (!isNumber(v)) return undefined;
       const range = logprobsCount('top_logprobs', v, limits);
+      const unasked = r.logprobs !== true;
+      if (!range && !unasked) return undefined;
       const out = range ? [range] : [];
-      if (absent(r.logprobs) || r.logprobs === false) {
-        out.push(valueError(['top_logprobs'], 'logprobs must be true when top_logprobs is given', v));
-      }
+      if (unasked) out.push(valueError(['top_logprobs'], 'logprobs must be true when top_logprobs is given', v));
       return out;
     },
   },
@@ -170,19 +227,21 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     fields: ['tool_choice', 'tools'],
     check: (r) => {
       const choice = r.tool_choice;
-      const tools = Array.isArray(r.tools) ? r.tools : [];
-      const fail = (msg: string) => [valueError(['tool_choice'], msg, choice)];
+      const tools = r.tools;
+      const hasTools = Array.isArray(tools) && tools.length > 0;
       if (typeof choice === 'string') {
-        if (!TOOL_CHOICE_STRINGS.has(choice)) return fail('tool_choice must be "none", "auto", "required" or a named tool');
-        return choice !== 'none' && !tools.length ? fail(`tool_choice "${choice}" needs a non-empty tools list`) : undefined;
+        if (!isToolChoiceString(choice)) return choiceError('tool_choice must be "none", "auto", "required" or a named tool', choice);
+        return choice !== 'none' && !hasTools ? choiceError(`tool_choice "${choice}" needs a non-empty tools list`, choice) : undefined;
       }
       if (!isObject(choice)) return undefined;
       const named = namedChoice(choice);
       if (!named) {
-        return fail('tool_choice must be {"type": "function", "function": {"name": …}} or {"type": "custom", "custom": {"name": …}}');
+        return choiceError('tool_choice must be {"type": "function", "function": {"name": …}} or {"type": "custom", "custom": {"name": …}}', choice);
       }
-      if (!tools.length) return fail('a named tool_choice needs a non-empty tools list');
-      return offers(tools, named.type, named.name) ? undefined : fail(`tool_choice names ${named.type} tool "${named.name}", which is not in tools`);
+      if (!hasTools) return choiceError('a named tool_choice needs a non-empty tools list', choice);
+      return offers(tools, named.type, named.name)
+        ? undefined
+        : choiceError(`tool_choice names ${named.type} tool "${named.name}", which is not in tools`, choice);
     },
   },
   // n | < 1, or > maxN | n
@@ -198,22 +257,23 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
     },
   },
   // temperature | < 0 or > 2
-  numberRule('temperature', (r) => r.temperature, 0, false, 2, 'must be between 0 and 2'),
+  numberRule('temperature', 0, false, 2, 'must be between 0 and 2'),
   // top_p | ≤ 0 or > 1
-  numberRule('top_p', (r) => r.top_p, 0, true, 1, 'must be in (0, 1]'),
+  numberRule('top_p', 0, true, 1, 'must be in (0, 1]'),
   // top_k | < -1
-  numberRule('top_k', (r) => r.top_k, -1, false, Infinity, 'must be -1 or 0 (no limit), or at least 1'),
+  numberRule('top_k', -1, false, Infinity, 'must be -1 or 0 (no limit), or at least 1'),
   // min_p | < 0 or > 1
-  numberRule('min_p', (r) => r.min_p, 0, false, 1, 'must be between 0 and 1'),
+  numberRule('min_p', 0, false, 1, 'must be between 0 and 1'),
   // presence_penalty, frequency_penalty | < -2 or > 2
-  numberRule('presence_penalty', (r) => r.presence_penalty, -2, false, 2, 'must be between -2 and 2'),
-  numberRule('frequency_penalty', (r) => r.frequency_penalty, -2, false, 2, 'must be between -2 and 2'),
+  numberRule('presence_penalty', -2, false, 2, 'must be between -2 and 2'),
+  numberRule('frequency_penalty', -2, false, 2, 'must be between -2 and 2'),
   // repetition_penalty | ≤ 0
-  numberRule('repetition_penalty', (r) => r.repetition_penalty, 0, true, Infinity, 'must be greater than 0'),
+  numberRule('repetition_penalty', 0, true, Infinity, 'must be greater than 0'),
   // max_tokens, max_completion_tokens | < 1
-  numberRule('max_tokens', (r) => r.max_tokens, 1, false, Infinity, 'must be at least 1'),
-  numberRule('max_completion_tokens', (r) => r.max_completion_tokens, 1, false, Infinity, 'must be at least 1'),
+  numberRule('max_tokens', 1, false, Infinity, 'must be at least 1'),
+  numberRule('max_completion_tokens', 1, false, Infinity, 'must be at least 1'),
   // min_tokens | < 0, or > max_tokens (or max_completion_tokens when given) | min_tokens
+  // Only a sent max_tokens / max_completion_tokens counts (as in vLLM): max_tokens' default (128) does not.
   {
     kinds: BOTH,
     fields: ['min_tokens', 'max_tokens', 'max_completion_tokens'],
@@ -221,36 +281,25 @@ export const PROTOCOL_RULES: readonly BuiltinRule[] = Object.freeze([
       const v = r.min_tokens;
       if (!isNumber(v)) return undefined;
       if (v < 0) return [valueError(['min_tokens'], `min_tokens must be at least 0, got ${v}`, v)];
-      const capName = isNumber(r.max_completion_tokens) ? 'max_completion_tokens' : 'max_tokens';
-      const cap = r[capName];
-      return isNumber(cap) && v > cap
+      const mct = r.max_completion_tokens;
+      const mt = r.max_tokens;
+      // The passing path: at most every cap there is, sent or not.
+      if ((!isNumber(mct) || v <= mct) && (!isNumber(mt) || v <= mt)) return undefined;
+      const capName = isNumber(mct) && wasSent(r, 'max_completion_tokens') ? 'max_completion_tokens' : isNumber(mt) && wasSent(r, 'max_tokens') ? 'max_tokens' : undefined;
+      const cap = capName && (r[capName] as number);
+      return capName && v > (cap as number)
         ? [valueError(['min_tokens'], `min_tokens must be at most ${capName} (${cap}), got ${v}`, v)]
         : undefined;
     },
   },
   // logit_bias | a key that is not a decimal token id; a value outside [-100, 100]; an id ≥ vocabSize | ["logit_bias", key]
-  {
-    kinds: BOTH,
-    fields: ['logit_bias'],
-    check: (r, limits) => {
-      const bias = r.logit_bias;
-      if (!isObject(bias)) return undefined;
-      let out: Issue[] | undefined;
-      const keys = Object.keys(bias);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const v = bias[key];
-        if (!isDecimalId(key)) {
-          (out ??= []).push(valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key));
-        } else if (limits.vocabSize !== undefined && Number(key) >= limits.vocabSize) {
-          (out ??= []).push(valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${limits.vocabSize})`, key));
-        } else if (isNumber(v) && (v < -100 || v > 100)) {
-          (out ??= []).push(valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v));
-        }
-      }
-      return out;
-    },
-  },
+  entriesRule('logit_bias', (key, v, limits) => {
+    if (!isDecimalId(key)) return valueError(['logit_bias', key], 'logit_bias keys must be token ids (decimal integers)', key);
+    const vocab = limits.vocabSize;
+    if (vocab !== undefined && Number(key) >= vocab) return valueError(['logit_bias', key], `token id ${key} is out of the vocabulary (size ${vocab})`, key);
+    if (isNumber(v) && (v < -100 || v > 100)) return valueError(['logit_bias', key], `logit_bias values must be between -100 and 100, got ${v}`, v);
+    return undefined;
+  }),
   // stop | an empty string | stop (["stop", i] for an item of a list)
   {
     kinds: BOTH,

@@ -42,6 +42,18 @@ export class ParseContext {
   onPath?: Set<object>;
   /** How many free-form objects of a JS input were copied so far. */
   copied = 0;
+  /**
+   * With protocol checks on, a per-entry check for one top-level map field
+   * (logit_bias's, from the checks table): that map runs `entryTest` on each
+   * key and kept value while it parses them, and sets `entriesPassed`, so the
+   * checks need not list its keys again (listing integer keys such as token ids
+   * is slow in V8). `entriesPassed` stays undefined when the map was not parsed.
+   */
+  entryField: string | undefined = undefined;
+  /** The test of `entryField`'s entries: true when an entry passes. */
+  entryTest: ((key: string, value: unknown) => boolean) | undefined = undefined;
+  /** Whether every entry of `entryField` passed `entryTest`; undefined until that map is parsed. */
+  entriesPassed: boolean | undefined = undefined;
   constructor(readonly owned = false) {}
 
   /** Records an issue at `up` + `key` and returns INVALID. */

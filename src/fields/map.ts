@@ -21,6 +21,9 @@ export function mapOf(value: FieldType): FieldType {
       // integer-like keys such as token ids is slow in V8), else build a new object.
       const out: Record<string, unknown> = ctx.owned ? input : {};
       let ok = true;
+      // With protocol checks on, one top-level map tests its entries as it goes (see ParseContext.entryField).
+      const test = up === undefined && key === ctx.entryField ? ctx.entryTest : undefined;
+      let passed = true;
       for (const k of Object.keys(input)) {
         const v = input[k];
         if (v === undefined) continue;
@@ -31,8 +34,12 @@ export function mapOf(value: FieldType): FieldType {
               ? v
               : value.parse(v, ctx, here, k);
         if (r === INVALID) ok = false;
-        else if (r !== v || !ctx.owned) setOwn(out, k, r);
+        else {
+          if (r !== v || !ctx.owned) setOwn(out, k, r);
+          if (test !== undefined && passed && !test(k, r)) passed = false;
+        }
       }
+      if (test !== undefined) ctx.entriesPassed = passed;
       return ok ? out : INVALID;
     },
     coerce(input) {

@@ -100,7 +100,11 @@ export const CASES: CheckCase[] = [
 
   { row: 'min_tokens', name: 'equal to max_tokens', kind: 'chat', body: { min_tokens: 10, max_tokens: 10 } },
   { row: 'min_tokens', name: 'above max_tokens', kind: 'chat', body: { min_tokens: 11, max_tokens: 10 }, loc: ['min_tokens'] },
-  { row: 'min_tokens', name: 'above the default max_tokens (128)', kind: 'completion', body: { min_tokens: 129 }, loc: ['min_tokens'] },
+  // Only a max_tokens that was sent counts, as in vLLM: its default (128) does not.
+  { row: 'min_tokens', name: 'above the default max_tokens (128), which was not sent', kind: 'completion', body: { min_tokens: 200 } },
+  { row: 'min_tokens', name: 'above the default max_tokens (128), which was not sent (chat)', kind: 'chat', body: { min_tokens: 200 } },
+  { row: 'min_tokens', name: 'max_tokens null (absent)', kind: 'completion', body: { min_tokens: 200, max_tokens: null } },
+  { row: 'min_tokens', name: 'above a sent max_tokens of 128', kind: 'completion', body: { min_tokens: 129, max_tokens: 128 }, loc: ['min_tokens'] },
   { row: 'min_tokens', name: 'negative', kind: 'completion', body: { min_tokens: -1 }, loc: ['min_tokens'] },
   { row: 'min_tokens', name: 'below max_completion_tokens, above max_tokens', kind: 'chat', body: { min_tokens: 50, max_tokens: 10, max_completion_tokens: 60 } },
   { row: 'min_tokens', name: 'above max_completion_tokens, below max_tokens', kind: 'chat', body: { min_tokens: 50, max_tokens: 100, max_completion_tokens: 40 }, loc: ['min_tokens'] },

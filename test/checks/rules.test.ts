@@ -15,7 +15,7 @@ import {
   registerCheck,
   valueError,
 } from '../../src';
-import type { ModelStatic, OpenAIBaseModel } from '../../src';
+import type { Issue, ModelStatic, OpenAIBaseModel } from '../../src';
 import { CASES, bodyOf } from './cases';
 import type { CheckCase } from './cases';
 
@@ -51,7 +51,9 @@ describe.each(CASES)('$row: $name', (c) => {
     expect(result.error.issues.every((i) => i.type === 'value_error')).toBe(true);
     expect(first.msg.length).toBeGreaterThan(10);
     expect(errorBodyFromIssues(result.error.issues).error.param).toBe(dottedLoc(c.loc));
-    // parse throws the same error, parseJson too.
+    // parse throws the same error, parseJson too; checkProtocol on the instance parsed without checks finds the same issues.
+    const brief = (issues: readonly Issue[]) => issues.map((i) => [i.loc, i.type, i.msg]);
+    expect(brief(checkProtocol(cls.parse(body), c.checks ?? true))).toEqual(brief(result.error.issues));
     expect(() => cls.parse(body, { checks: c.checks ?? true })).toThrow(result.error.message);
     expect(() => cls.parseJson(JSON.stringify(body), { checks: c.checks ?? true })).toThrow(result.error.message);
   });
@@ -121,6 +123,47 @@ describe('options and limits', () => {
     expect(checkProtocol(flat, true)).toEqual([]);
     const nested = new CompletionRequest({ model: 'm', prompt: [[1], [7, 200]] as never });
     expect(checkProtocol(nested, { vocabSize: 100 }).map((i) => i.loc)).toEqual([['prompt', 1, 1]]);
+  });
+
+  test('every built-in rule finds nothing when its first field is absent (the compiled runner skips it then)', () => {
+    let tried = 0;
+    for (const c of CASES.filter((x) => x.loc)) {
+      const limits = c.checks ?? true;
+      const instance = classOf(c).parse(bodyOf(c));
+      for (const rule of PROTOCOL_RULES.filter((r) => r.kinds.includes(c.kind) && r.fields[0] === c.loc![0])) {
+        const before = rule.check(instance as never, limits === true ? { maxLogprobs: DEFAULT_MAX_LOGPROBS } : limits);
+        expect(before?.length).toBeGreaterThan(0);
+        for (const absent of [null, undefined]) {
+          const view = { ...instance, [rule.fields[0]]: absent };
+          expect(rule.check(view, limits === true ? { maxLogprobs: DEFAULT_MAX_LOGPROBS } : limits) ?? []).toEqual([]);
+        }
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThanOrEqual(20);
+  });
+
+  test('logit_bias keys parse left out (an undefined value in a JS input) are not checked', () => {
+    const body = chat({ logit_bias: { '198': 1, hello: undefined, '5': undefined } });
+    const r = ChatCompletionRequest.safeParse(body, { checks: true });
+    if (!r.success) throw r.error;
+    expect(r.data.logit_bias).toEqual({ '198': 1 });
+    const bad = ChatCompletionRequest.safeParse(chat({ logit_bias: { hello: undefined, '7': 101 } }), { checks: true });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.loc)).toEqual([['logit_bias', '7']]);
+  });
+
+  test('a nested map is not taken for the top-level logit_bias: its keys are the request\'s own', () => {
+    // parseJson owns its input and checks maps in place; parse copies them: both report the same keys.
+    const body = chat({ logit_bias: { '1': 5, bad: 2 }, metadata: { a: 'b' } });
+    for (const r of [ChatCompletionRequest.safeParse(body, { checks: true }), (() => {
+      try {
+        return { success: true as const, data: ChatCompletionRequest.parseJson(JSON.stringify(body), { checks: true }) };
+      } catch (error) {
+        return { success: false as const, error: error as ProtocolValidationError };
+      }
+    })()]) {
+      expect(r.success ? [] : r.error.issues.map((i) => i.loc)).toEqual([['logit_bias', 'bad']]);
+    }
   });
 
   test('checkProtocol with checks off finds nothing', () => {
