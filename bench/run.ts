@@ -203,12 +203,14 @@ function sanityChecks(): string[] {
   if (JSON.stringify(ChatCompletionRequest.parse(benchValue, { checks: true })) !== JSON.stringify(ChatCompletionRequest.parse(benchValue))) {
     warnings.push('checks: parse with checks on gives another instance than without');
   }
-  if (JSON.stringify(buildChunk(nextToken())) !== JSON.stringify(plainChunk(nextToken()))) warnings.push('chunk: model and plain JSON differ');
+  // One token for both sides of each comparison (nextToken rotates).
+  const token = nextToken();
+  if (JSON.stringify(buildChunk(token)) !== JSON.stringify(plainChunk(token))) warnings.push('chunk: model and plain JSON differ');
   if (JSON.stringify(buildResponse()) !== JSON.stringify(plainResponse())) warnings.push('response: model and plain JSON differ');
-  if (sseEvent(buildChunk(nextToken())) !== `data: ${JSON.stringify(buildChunk(nextToken()))}\n\n`) warnings.push('chunk: sseEvent differs from JSON.stringify');
+  if (sseEvent(buildChunk(token)) !== `data: ${JSON.stringify(buildChunk(token))}\n\n`) warnings.push('chunk: sseEvent differs from JSON.stringify');
   if (stringify(buildResponse()) !== JSON.stringify(buildResponse())) warnings.push('response: stringify differs from JSON.stringify');
   // fast-json-stringify writes required fields first: the same JSON value, in another key order.
-  if (canonical(JSON.parse(chunkFjs(plainChunk(nextToken())))) !== canonical(buildChunk(nextToken()))) warnings.push('chunk: fast-json-stringify output differs (key order ignored)');
+  if (canonical(JSON.parse(chunkFjs(plainChunk(token)))) !== canonical(buildChunk(token))) warnings.push('chunk: fast-json-stringify output differs (key order ignored)');
   if (canonical(JSON.parse(responseFjs(plainResponse()))) !== canonical(buildResponse())) warnings.push('response: fast-json-stringify output differs (key order ignored)');
   return warnings;
 }
