@@ -7,15 +7,11 @@
  */
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
-import { INVALID, LocKey, MAX_DEPTH, ParseContext, PathNode, child, locOf } from './fields/context';
+import { INVALID, LocKey, MAX_DEPTH, ParseContext, PathNode, asIsSource, child, locOf } from './fields/context';
 import { FieldSpec, FieldType, ModelClass, OWN_CONTEXT, fieldsOf, restoreInheritedRules } from './fields/field';
 import { DROPPED_PLAIN_KEYS, copyJson, isPlainObject, setOwn } from './fields/json';
 import { issuesFromValidationErrors } from './errors';
 import { bareRouteGuarded, ownTransformerMetadata } from './fields/transformer-metadata';
-import { boolType } from './fields/bool';
-import { floatType } from './fields/float';
-import { intType } from './fields/int';
-import { strType } from './fields/str';
 
 /**
  * Own-property slot recording which fields were given (Pydantic's
@@ -239,20 +235,6 @@ export function build(type: FieldType, value: unknown): unknown {
 const NO_FIELDS: readonly string[] = Object.freeze([]);
 
 /**
- * For the scalar types, a test in generated code that accepts the common,
- * already-right value without a call (`v` is the raw value, never null):
- * exactly the values for which the type's `parse` returns its input as it is
- * (`int` also maps -0 to 0, as `toInt` does). Anything else goes to `parse`.
- */
-function fastAccept(type: FieldType): { test: string; value: string } | undefined {
-  if (type === strType) return { test: `typeof raw === "string"`, value: 'raw' };
-  if (type === boolType) return { test: `typeof raw === "boolean"`, value: 'raw' };
-  if (type === floatType) return { test: `typeof raw === "number" && raw - raw === 0`, value: 'raw' };
-  if (type === intType) return { test: `typeof raw === "number" && Number.isSafeInteger(raw)`, value: 'raw + 0' };
-  return undefined;
-}
-
-/**
  * Compiles, once per class, the three per-instance routines with each field's
  * name as a constant, so V8 sees monomorphic property accesses instead of a
  * loop of keyed ones. Field names only ever appear as JSON string literals;
@@ -280,14 +262,15 @@ function compileClass(
     const onNull = f.nullable ? 'inst[' + k + '] = null;' : `ctx.fail(here, ${k}, ${t}.errorType, "Input should be " + ${t}.expected, null);`;
     // An optional field may be absent: no `missing`, and its slot stays undefined (not dumped).
     const onAbsent = f.optional ? '' : `if (inst[${k}] === undefined) ctx.fail(here, ${k}, "missing", "Field required", undefined);`;
-    const fast = fastAccept(f.type);
+    // A type that declared which values its `parse` returns as they are (see `keepsAsIs`) has that test inlined.
+    const asIs = asIsSource(f.type);
     const general = `r = ${t}.parse(raw, ctx, here, ${k}); if (r !== INVALID) inst[${k}] = r;`;
     parse.push(
       `raw = value[${k}];`,
       `if (raw === undefined) { ${onAbsent} }`,
       `else if (raw === null) { ${f.nullMeansAbsent ? 'n++;' : `n++; ${mark(i, k)} ${onNull}`} }`,
-      fast
-        ? `else { n++; ${mark(i, k)} if (${fast.test}) inst[${k}] = ${fast.value}; else { ${general} } }`
+      asIs
+        ? `else { n++; ${mark(i, k)} if (${asIs('raw')}) inst[${k}] = raw; else { ${general} } }`
         : `else { n++; ${mark(i, k)} ${general} }`,
     );
   });

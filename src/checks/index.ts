@@ -191,8 +191,8 @@ function runnerOf(cls: AnyClass): CachedRunner {
 export function prepareParse(cls: AnyClass, checks: ProtocolChecks, ctx: ParseContext): void {
   const runner = runnerOf(cls);
   const entry = runner.entry;
-  if (entry === undefined || checks === false) return;
-  const limits = checks === true ? DEFAULT_PROTOCOL_LIMITS : checks;
+  const limits = limitsOf(checks);
+  if (entry === undefined || limits === undefined) return;
   if (runner.testLimits !== limits || runner.test === undefined) {
     runner.testLimits = limits;
     runner.test = (key, value) => entry(key, value, limits) === undefined;
@@ -213,8 +213,8 @@ export function limitsOf(checks: ProtocolChecks | undefined): Readonly<ProtocolL
  * `entriesPassed` names the map field whose entries parse tested, all passing (see `prepareParse`).
  */
 export function protocolIssues(instance: object, checks: ProtocolChecks | undefined, entriesPassed?: string): Issue[] | undefined {
-  if (checks === undefined || checks === false) return undefined;
-  return runnerOf(instance.constructor as AnyClass).run(instance as RequestView, checks === true ? DEFAULT_PROTOCOL_LIMITS : checks, entriesPassed);
+  const limits = limitsOf(checks);
+  return limits === undefined ? undefined : runnerOf(instance.constructor as AnyClass).run(instance as RequestView, limits, entriesPassed);
 }
 
 /**

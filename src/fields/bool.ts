@@ -39,7 +39,7 @@ export const boolType: FieldType = keepsAsIs({
   },
   check: (value) => typeof value === 'boolean',
   toJsonSchema: () => ({ type: 'boolean' }),
-} satisfies FieldType, (value) => typeof value === 'boolean');
+} satisfies FieldType, (v) => `typeof ${v} === "boolean"`);
 
 /** A boolean field with Pydantic's lax coercion (`"yes"` → true, `0` → false). */
 export function BoolField(options?: FieldOptions): PropertyDecorator {

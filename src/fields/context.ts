@@ -113,22 +113,33 @@ export function acceptedKinds(type: object): number {
 
 /** A test for values a type's `parse` returns as they are, with no issue and no other effect. */
 export type AsIsTest = (value: unknown) => boolean;
+/** The same test as a JavaScript expression over the variable named `v` (for generated code). */
+export type AsIsSource = (v: string) => string;
 
-const AS_IS = new WeakMap<object, AsIsTest>();
+const AS_IS = new WeakMap<object, { readonly test: AsIsTest; readonly source: AsIsSource }>();
 
 /**
- * Declares that `type`'s parse returns every value `test` accepts unchanged,
- * recording nothing: lists and maps of it then keep such items without calling
- * `parse`. Returns `type`.
+ * Declares that `type`'s parse returns every value the expression `source`
+ * accepts unchanged, recording nothing. Stated once, used twice: lists and maps
+ * of it run the test as a function and keep such items without calling
+ * `parse`; the compiled parse plan (engine.ts) inlines the expression for a
+ * field of the type. Returns `type`.
+ * @example keepsAsIs(strType, (v) => `typeof ${v} === "string"`)
  */
-export function keepsAsIs<T extends object>(type: T, test: AsIsTest): T {
-  AS_IS.set(type, test);
+export function keepsAsIs<T extends object>(type: T, source: AsIsSource): T {
+  const test = new Function('v', `return ${source('v')};`) as AsIsTest;
+  AS_IS.set(type, { test, source });
   return type;
 }
 
 /** The as-is test `type` declared, if any. */
 export function asIsTest(type: object): AsIsTest | undefined {
-  return AS_IS.get(type);
+  return AS_IS.get(type)?.test;
+}
+
+/** The as-is test `type` declared, as an expression over a variable, if any. */
+export function asIsSource(type: object): AsIsSource | undefined {
+  return AS_IS.get(type)?.source;
 }
 
 /** Builds a child path node. */

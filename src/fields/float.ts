@@ -42,7 +42,7 @@ export const floatType: FieldType = keepsAsIs({
   },
   check: (value) => typeof value === 'number' && Number.isFinite(value),
   toJsonSchema: () => ({ type: 'number' }),
-} satisfies FieldType, (value) => typeof value === 'number' && Number.isFinite(value));
+} satisfies FieldType, (v) => `typeof ${v} === "number" && ${v} - ${v} === 0`);
 
 /** A float field with Pydantic's lax coercion (`"0.5"` → 0.5); NaN and ±Infinity are rejected. */
 export function FloatField(options?: FieldOptions): PropertyDecorator {

@@ -1,4 +1,4 @@
-import { INVALID } from './context';
+import { INVALID, keepsAsIs } from './context';
 import { Field, FieldOptions, FieldType } from './field';
 
 const INT_STRING = /^[+-]?\d+(?:\.0+)?$/;
@@ -39,7 +39,7 @@ function intError(value: unknown): [string, string] {
  * `int`: safe integers (C2), `true`/`false` as 1/0, and decimal integer strings
  * with an optional all-zero fraction (`"5"`, `"-3"`, `"5.00"`).
  */
-export const intType: FieldType = {
+export const intType: FieldType = keepsAsIs({
   expected: 'a valid integer',
   errorType: 'int_type',
   coerces: true,
@@ -55,7 +55,7 @@ export const intType: FieldType = {
   },
   check: (value) => typeof value === 'number' && Number.isSafeInteger(value),
   toJsonSchema: () => ({ type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
-};
+} satisfies FieldType, (v) => `typeof ${v} === "number" && Number.isSafeInteger(${v}) && (${v} !== 0 || 1 / ${v} > 0)`); // -0 goes to parse, which makes it 0
 
 /** An integer field with Pydantic's lax coercion (`"5"` → 5, `true` → 1), limited to safe integers. */
 export function IntField(options?: FieldOptions): PropertyDecorator {

@@ -17,8 +17,7 @@ export const jsonScalarType: FieldType = keepsAsIs({
   check: (value) =>
     typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)),
   toJsonSchema: () => ({ type: ['number', 'string', 'boolean'] }),
-} satisfies FieldType, (value) =>
-  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)));
+} satisfies FieldType, (v) => `typeof ${v} === "string" || typeof ${v} === "boolean" || (typeof ${v} === "number" && ${v} - ${v} === 0)`);
 
 /** A field holding one JSON scalar (finite number, string or boolean), kept as given. */
 export function ScalarField(options?: FieldOptions): PropertyDecorator {

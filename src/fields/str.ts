@@ -11,7 +11,7 @@ export const strType: FieldType = keepsAsIs(acceptsKinds({
   coerce: (value) => value,
   check: (value) => typeof value === 'string',
   toJsonSchema: () => ({ type: 'string' }),
-} satisfies FieldType, KIND_STRING), (value) => typeof value === 'string');
+} satisfies FieldType, KIND_STRING), (v) => `typeof ${v} === "string"`);
 
 /** A string field (Pydantic `str`, no coercion). */
 export function StrField(options?: FieldOptions): PropertyDecorator {
