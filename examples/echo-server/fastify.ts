@@ -11,17 +11,19 @@
 import { PassThrough } from 'stream';
 import { finished } from 'stream/promises';
 import * as zlib from 'zlib';
+import bytes from 'bytes';
 import type { FastifyBodyParser, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import { OpenAIHttpException } from '../../src/nest';
 
-const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
-
-/** A body-parser limit (`'10mb'`, `'1kb'`, `512`) in bytes, as Fastify's `bodyLimit` takes it. */
+/**
+ * A body-parser limit (`'10mb'`, `'1kb'`, `512`) in bytes, as Fastify's
+ * `bodyLimit` takes it: read by `bytes`, the parser body-parser itself uses,
+ * so both platforms take a limit the same way.
+ */
 export function byteLimit(limit: string | number): number {
-  if (typeof limit === 'number') return limit;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit);
-  if (!m) throw new Error(`Not a body size: ${JSON.stringify(limit)}`);
-  return Math.floor(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]);
+  const n = bytes.parse(limit);
+  if (n === null || !Number.isFinite(n)) throw new Error(`Not a body size: ${JSON.stringify(limit)}`);
+  return n;
 }
 
 const INFLATERS: Record<string, () => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress> = {
